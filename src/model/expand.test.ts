@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { expandWord } from './expand';
+
+const env = new Map<string, string>([
+  ['A', 'alpha'],
+  ['EMPTY', ''],
+  ['TARGETPLATFORM', 'linux/amd64'],
+  ['TARGETOS', 'linux'],
+  ['PATHLIKE', '/usr/local/bin/go'],
+  ['FILE', 'archive.tar.gz'],
+]);
+
+function x(word: string, escape = '\\'): string {
+  const r = expandWord(word, env, escape);
+  if (r.error) throw new Error(r.error);
+  return r.value;
+}
+
+describe('expandWord', () => {
+  it('leaves plain words alone', () => {
+    expect(x('golang:1.22-alpine')).toBe('golang:1.22-alpine');
+  });
+
+  it('expands $VAR and ${VAR}, unset ones to nothing', () => {
+    expect(x('img-$A')).toBe('img-alpha');
+    expect(x('img-${A}-x')).toBe('img-alpha-x');
+    expect(x('img-$NOPE')).toBe('img-');
+    expect(x('$A$TARGETOS')).toBe('alphalinux');
+    expect(x('a$')).toBe('a$');
+    expect(x('a$-b')).toBe('ab'); // "$-" is a special parameter, unset
+  });
+
+  it('distinguishes unset from empty in the - and + forms', () => {
+    expect(x('${EMPTY-w}')).toBe('');
+    expect(x('${EMPTY:-w}')).toBe('w');
+    expect(x('${NOPE-w}')).toBe('w');
+    expect(x('${NOPE:-w}')).toBe('w');
+    expect(x('${A:-w}')).toBe('alpha');
+    expect(x('${EMPTY+w}')).toBe('w');
+    expect(x('${EMPTY:+w}')).toBe('');
+    expect(x('${NOPE+w}')).toBe('');
+    expect(x('${A:+-debug}')).toBe('-debug');
+  });
+
+  it('expands nested words in defaults', () => {
+    expect(x('${NOPE:-${A}-x}')).toBe('alpha-x');
+    expect(x('${NOPE:-"quoted }"}')).toBe('quoted }');
+  });
+
+  it('trims prefixes and suffixes with shortest and longest glob matches', () => {
+    expect(x('${TARGETPLATFORM#linux/amd64}')).toBe('');
+    expect(x('${TARGETPLATFORM#linux/}')).toBe('amd64');
+    expect(x('${PATHLIKE#*/}')).toBe('usr/local/bin/go');
+    expect(x('${PATHLIKE##*/}')).toBe('go');
+    expect(x('${FILE%.*}')).toBe('archive.tar');
+    expect(x('${FILE%%.*}')).toBe('archive');
+    expect(x('${FILE%.?z}')).toBe('archive.tar');
+    expect(x('${FILE#nomatch}')).toBe('archive.tar.gz');
+  });
+
+  it('replaces patterns', () => {
+    expect(x('${FILE/a/A}')).toBe('Archive.tar.gz');
+    expect(x('${FILE//a/A}')).toBe('Archive.tAr.gz');
+  });
+
+  it('removes quotes and escapes', () => {
+    expect(x('"false"')).toBe('false');
+    expect(x("'$A'")).toBe('$A');
+    expect(x('"$A"')).toBe('alpha');
+    expect(x('\\$A')).toBe('$A');
+    expect(x('"a\\"b"')).toBe('a"b');
+    expect(x('"a\\b"')).toBe('a\\b');
+    expect(x('`$A', '`')).toBe('$A');
+    expect(x('a\\b', '`')).toBe('a\\b');
+  });
+
+  it('reports matched and unmatched variables', () => {
+    const r = expandWord('busybox:${tag}${version}', new Map([['tag', 'latest']]));
+    expect(r.value).toBe('busybox:latest');
+    expect([...r.matched]).toEqual(['tag']);
+    expect([...r.unmatched]).toEqual(['version']);
+  });
+
+  it('is case-sensitive about names', () => {
+    const r = expandWord('$targetos', env);
+    expect(r.value).toBe('');
+    expect([...r.unmatched]).toEqual(['targetos']);
+  });
+
+  it('returns BuildKit errors instead of throwing', () => {
+    expect(expandWord('${A:-x', env).error).toMatch(/missing '}'/);
+    expect(expandWord('${A', env).error).toMatch(/unsupported modifier/); // BuildKit reads EOF as the modifier
+    expect(expandWord('${}', env).error).toMatch(/bad substitution/);
+    expect(expandWord('${A.b}', env).error).toMatch(/unsupported modifier \(\.\)/);
+    expect(expandWord('"open', env).error).toMatch(/matching double-quote/);
+    expect(expandWord("'open", env).error).toMatch(/matching single-quote/);
+    expect(expandWord('${NOPE:?must be set}', env).error).toMatch(/NOPE: must be set/);
+    expect(expandWord('${NOPE?}', env).error).toMatch(/NOPE: is not allowed to be unset/);
+  });
+});

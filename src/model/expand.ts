@@ -1,0 +1,342 @@
+// Shell-word expansion as BuildKit's `shell.Lex.ProcessWord` does it for FROM
+// images, --platform values and global ARG defaults: $VAR, ${VAR}, the
+// ${VAR:-w} / ${VAR-w} / ${VAR:+w} / ${VAR+w} / ${VAR:?w} / ${VAR?w} forms,
+// prefix and suffix trimming (${VAR#p}, ${VAR##p}, ${VAR%p}, ${VAR%%p}), the
+// ${VAR/p/r} and ${VAR//p/r} replacements, quote removal and the escape
+// character. Names are matched case-sensitively (BuildKit on Linux).
+//
+// The result also says which variables were looked up and found (`matched`)
+// and which were looked up but not defined (`unmatched`): BuildKit's
+// UndefinedArgInFrom check is built on the second set.
+
+export interface ExpandResult {
+  value: string;
+  matched: Set<string>;
+  unmatched: Set<string>;
+  /** BuildKit's error text when the word cannot be expanded, else null. */
+  error: string | null;
+}
+
+const EOF = -1;
+
+class ExpandError extends Error {}
+
+/** Expand `word` with the variables in `env`, using `escape` ('\\' or '`') as the escape character. */
+export function expandWord(word: string, env: ReadonlyMap<string, string>, escape = '\\'): ExpandResult {
+  const matched = new Set<string>();
+  const unmatched = new Set<string>();
+  // Fast path: nothing to expand, unquote or unescape.
+  if (!hasSpecial(word, escape)) return { value: word, matched, unmatched, error: null };
+  const lexer = new WordLexer(word, env, escape.codePointAt(0) ?? 92, matched, unmatched);
+  try {
+    return { value: lexer.processStopOn(EOF, false), matched, unmatched, error: null };
+  } catch (e) {
+    if (e instanceof ExpandError) {
+      return { value: '', matched, unmatched, error: `failed to process "${word}": ${e.message}` };
+    }
+    throw e;
+  }
+}
+
+function hasSpecial(word: string, escape: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word[i];
+    if (c === '$' || c === '"' || c === "'" || c === escape) return true;
+  }
+  return false;
+}
+
+const DOLLAR = 36; // $
+const SQUOTE = 39; // '
+const DQUOTE = 34; // "
+const LBRACE = 123; // {
+const RBRACE = 125; // }
+const COLON = 58; // :
+const SLASH = 47; // /
+
+const LETTER = /\p{L}/u;
+const DIGIT = /\p{Nd}/u;
+
+function isLetter(cp: number): boolean {
+  return cp >= 0 && (cp < 128 ? (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122) : LETTER.test(String.fromCodePoint(cp)));
+}
+function isDigit(cp: number): boolean {
+  return cp >= 0 && (cp < 128 ? cp >= 48 && cp <= 57 : DIGIT.test(String.fromCodePoint(cp)));
+}
+function isSpecialParam(cp: number): boolean {
+  // @ * # ? - $ ! 0
+  return cp === 64 || cp === 42 || cp === 35 || cp === 63 || cp === 45 || cp === 36 || cp === 33 || cp === 48;
+}
+
+/** Reads a word code point by code point, like Go's text/scanner Next/Peek. */
+class WordLexer {
+  private pos = 0;
+
+  constructor(
+    private readonly src: string,
+    private readonly env: ReadonlyMap<string, string>,
+    private readonly escape: number,
+    private readonly matched: Set<string>,
+    private readonly unmatched: Set<string>,
+  ) {}
+
+  private peek(): number {
+    return this.pos < this.src.length ? (this.src.codePointAt(this.pos) as number) : EOF;
+  }
+
+  private next(): number {
+    if (this.pos >= this.src.length) return EOF;
+    const cp = this.src.codePointAt(this.pos) as number;
+    this.pos += cp > 0xffff ? 2 : 1;
+    return cp;
+  }
+
+  private getEnv(name: string): [string, boolean] {
+    const value = this.env.get(name);
+    if (value === undefined) {
+      this.unmatched.add(name);
+      return ['', false];
+    }
+    this.matched.add(name);
+    return [value, true];
+  }
+
+  /** Process until `stop` (consumed) or the end of the word; `rawEscapes` keeps escape characters. */
+  processStopOn(stop: number, rawEscapes: boolean): string {
+    let out = '';
+    while (this.peek() !== EOF) {
+      let ch = this.peek();
+      if (stop !== EOF && ch === stop) {
+        this.next();
+        return out;
+      }
+      if (ch === DOLLAR) {
+        out += this.processDollar();
+      } else if (ch === SQUOTE) {
+        out += this.processSingleQuote();
+      } else if (ch === DQUOTE) {
+        out += this.processDoubleQuote(rawEscapes);
+      } else {
+        ch = this.next();
+        if (ch === this.escape) {
+          if (rawEscapes) out += String.fromCodePoint(ch);
+          ch = this.next();
+          if (ch === EOF) break;
+        }
+        out += String.fromCodePoint(ch);
+      }
+    }
+    if (stop !== EOF) {
+      throw new ExpandError(`unexpected end of statement while looking for matching ${String.fromCodePoint(stop)}`);
+    }
+    return out;
+  }
+
+  private processSingleQuote(): string {
+    // Everything up to the next single quote is literal; it cannot be escaped.
+    this.next();
+    let out = '';
+    for (;;) {
+      const ch = this.next();
+      if (ch === EOF) throw new ExpandError('unexpected end of statement while looking for matching single-quote');
+      if (ch === SQUOTE) return out;
+      out += String.fromCodePoint(ch);
+    }
+  }
+
+  private processDoubleQuote(rawEscapes: boolean): string {
+    // Literal except $ expansions; the escape character only escapes " $ and itself.
+    this.next();
+    let out = '';
+    for (;;) {
+      const p = this.peek();
+      if (p === EOF) throw new ExpandError('unexpected end of statement while looking for matching double-quote');
+      if (p === DQUOTE) {
+        this.next();
+        return out;
+      }
+      if (p === DOLLAR) {
+        out += this.processDollar();
+        continue;
+      }
+      let ch = this.next();
+      if (ch === this.escape) {
+        if (rawEscapes) out += String.fromCodePoint(ch);
+        const after = this.peek();
+        if (after === EOF) continue;
+        if (after === DQUOTE || after === DOLLAR || after === this.escape) ch = this.next();
+      }
+      out += String.fromCodePoint(ch);
+    }
+  }
+
+  private processName(): string {
+    let name = '';
+    while (this.peek() !== EOF) {
+      const ch = this.peek();
+      if (name.length === 0 && isDigit(ch)) {
+        while (this.peek() !== EOF && isDigit(this.peek())) name += String.fromCodePoint(this.next());
+        return name;
+      }
+      if (name.length === 0 && isSpecialParam(ch)) return String.fromCodePoint(this.next());
+      if (!isLetter(ch) && !isDigit(ch) && ch !== 95) break;
+      name += String.fromCodePoint(this.next());
+    }
+    return name;
+  }
+
+  private processDollar(): string {
+    this.next();
+    if (this.peek() !== LBRACE) {
+      const name = this.processName();
+      if (name === '') return '$';
+      return this.getEnv(name)[0];
+    }
+    this.next();
+    const first = this.peek();
+    if (first === EOF) throw new ExpandError("syntax error: missing '}'");
+    if (first === LBRACE || first === RBRACE || first === COLON) throw new ExpandError('syntax error: bad substitution');
+    const name = this.processName();
+    let ch = this.next();
+    let modifier = ch === EOF ? '\uFFFD' : String.fromCodePoint(ch);
+
+    if (ch === RBRACE) return this.getEnv(name)[0];
+
+    if (ch === SLASH) return this.processReplace(name);
+
+    let nullIsUnset = false;
+    if (ch === COLON) {
+      nullIsUnset = true;
+      ch = this.next();
+      modifier += ch === EOF ? '\uFFFD' : String.fromCodePoint(ch);
+    } else if (ch !== 43 && ch !== 45 && ch !== 63 && ch !== 35 && ch !== 37) {
+      // anything but + - ? # %
+      throw new ExpandError(`unsupported modifier (${modifier}) in substitution`);
+    }
+
+    const rawEscapes = ch === 35 || ch === 37; // # %
+    let word: string;
+    try {
+      word = this.processStopOn(RBRACE, rawEscapes);
+    } catch (e) {
+      if (e instanceof ExpandError && this.peek() === EOF) throw new ExpandError("syntax error: missing '}'");
+      throw e;
+    }
+    const [value, set] = this.getEnv(name);
+    switch (ch) {
+      case 45: // -
+        return !set || (nullIsUnset && value === '') ? word : value;
+      case 43: // +
+        return !set || (nullIsUnset && value === '') ? '' : word;
+      case 63: // ?
+        if (!set) throw new ExpandError(`${name}: ${word !== '' ? word : 'is not allowed to be unset'}`);
+        if (nullIsUnset && value === '') throw new ExpandError(`${name}: ${word !== '' ? word : 'is not allowed to be empty'}`);
+        return value;
+      case 35: // #
+      case 37: {
+        // %
+        const marker = String.fromCodePoint(ch);
+        const greedy = word.startsWith(marker);
+        if (greedy) word = word.slice(1);
+        return ch === 37 ? trimSuffix(word, value, greedy) : trimPrefix(word, value, greedy);
+      }
+      default:
+        throw new ExpandError(`unsupported modifier (${modifier}) in substitution`);
+    }
+  }
+
+  private processReplace(name: string): string {
+    const replaceAll = this.peek() === SLASH;
+    if (replaceAll) this.next();
+    let pattern: string;
+    let replacement: string;
+    try {
+      pattern = this.processStopOn(SLASH, true);
+    } catch (e) {
+      if (e instanceof ExpandError && this.peek() === EOF) throw new ExpandError("syntax error: missing '/' in ${}");
+      throw e;
+    }
+    try {
+      replacement = this.processStopOn(RBRACE, true);
+    } catch (e) {
+      if (e instanceof ExpandError && this.peek() === EOF) throw new ExpandError("syntax error: missing '}'");
+      throw e;
+    }
+    const value = this.getEnv(name)[0];
+    const re = shellPatternToRegex(pattern, true, false, replaceAll);
+    if (replaceAll) return value.replace(re, () => replacement);
+    const m = re.exec(value);
+    if (!m) return value;
+    return value.slice(0, m.index) + replacement + value.slice(m.index + m[0].length);
+  }
+}
+
+/**
+ * A shell wildcard pattern (`*` any string, `?` one character, no bracket
+ * expressions) as a regular expression. `greedy` picks the longest or the
+ * shortest match for `*`.
+ */
+function shellPatternToRegex(pattern: string, greedy: boolean, anchored: boolean, global = false): RegExp {
+  const star = greedy ? '.*' : '.*?';
+  let out = anchored ? '^' : '';
+  const cps = Array.from(pattern);
+  for (let i = 0; i < cps.length; i++) {
+    let tok = cps[i];
+    if (tok === '*') {
+      out += star;
+      continue;
+    }
+    if (tok === '?') {
+      out += '.';
+      continue;
+    }
+    if (tok === '\\') {
+      // "\}" and "\/" inside ${} only protect the delimiter.
+      const nextTok = cps[i + 1];
+      if (nextTok === '}' || nextTok === '/') continue;
+      i++;
+      tok = cps[i] ?? '';
+      if (tok !== '*' && tok !== '?' && tok !== '\\') {
+        throw new ExpandError(`invalid pattern (${pattern}) in substitution: invalid escape '\\${tok}'`);
+      }
+      out += '\\' + tok;
+      continue;
+    }
+    if ('[]{}.+()|^$'.includes(tok)) out += '\\';
+    out += tok;
+  }
+  return new RegExp(out, global ? 'g' : '');
+}
+
+function trimPrefix(pattern: string, value: string, greedy: boolean): string {
+  const m = shellPatternToRegex(pattern, greedy, true).exec(value);
+  return m ? value.slice(m.index + m[0].length) : value;
+}
+
+/** Reverse a pattern while keeping `\x` escape pairs in order (a\*c -> c\*a). */
+function reversePattern(pattern: string): string {
+  const cps = Array.from(pattern);
+  const out: string[] = new Array(cps.length);
+  const last = cps.length - 1;
+  for (let i = 0; i <= last; ) {
+    const outIdx = last - i;
+    if (cps[i] === '\\' && i !== last) {
+      out[outIdx - 1] = cps[i];
+      out[outIdx] = cps[i + 1];
+      i += 2;
+    } else {
+      out[outIdx] = cps[i];
+      i++;
+    }
+  }
+  return out.join('');
+}
+
+function reverseString(s: string): string {
+  return Array.from(s).reverse().join('');
+}
+
+function trimSuffix(pattern: string, value: string, greedy: boolean): string {
+  // The shortest rightmost match is the shortest leftmost match of the reversed pattern on the reversed value.
+  return reverseString(trimPrefix(reversePattern(pattern), reverseString(value), greedy));
+}
