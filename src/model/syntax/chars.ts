@@ -1,0 +1,89 @@
+// Character classes as Go's standard library defines them. BuildKit is written
+// in Go, and the exact set of "space" characters decides where words split, so
+// JavaScript's own notions (String.prototype.trim, \s) must not be used here:
+// they disagree with Go on U+0085, U+FEFF and \v.
+
+export const TAB = 0x09;
+export const LF = 0x0a;
+export const VT = 0x0b;
+export const FF = 0x0c;
+export const CR = 0x0d;
+export const SPACE = 0x20;
+export const HASH = 0x23;
+export const DQUOTE = 0x22;
+export const SQUOTE = 0x27;
+export const DOLLAR = 0x24;
+export const DASH = 0x2d;
+export const EQUALS = 0x3d;
+export const LT = 0x3c;
+export const LBRACKET = 0x5b;
+export const BACKSLASH = 0x5c;
+export const BACKTICK = 0x60;
+export const LBRACE = 0x7b;
+export const RBRACE = 0x7d;
+export const BOM = 0xfeff;
+
+/** Go's unicode.IsSpace: the White_Space property. */
+export function isGoSpace(c: number): boolean {
+  if (c < 0x80) return c === SPACE || (c >= TAB && c <= CR);
+  if (c < 0x1680) return c === 0x85 || c === 0xa0;
+  return (
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  );
+}
+
+/** BuildKit's token separator, the regular expression [\t\v\f\r ]. */
+export function isTokenSpace(c: number): boolean {
+  return c === SPACE || c === TAB || c === VT || c === FF || c === CR;
+}
+
+/** Go's unicode.IsSpace applied to a single byte value (used where BuildKit scans bytes). */
+export function isAsciiSpace(c: number): boolean {
+  return c === SPACE || (c >= TAB && c <= CR);
+}
+
+/** RE2's \s: [\t\n\f\r ] (no \v). */
+export function isRegexpSpace(c: number): boolean {
+  return c === SPACE || c === TAB || c === LF || c === FF || c === CR;
+}
+
+export function isAsciiLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+export function isAsciiDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+const letterRe = /^\p{L}$/u;
+const digitRe = /^\p{Nd}$/u;
+
+/** Go's unicode.IsLetter for one UTF-16 unit (astral letters are rare enough to treat as non-letters). */
+export function isGoLetter(c: number): boolean {
+  if (c < 0x80) return isAsciiLetter(c);
+  return letterRe.test(String.fromCharCode(c));
+}
+
+/** Go's unicode.IsDigit. */
+export function isGoDigit(c: number): boolean {
+  if (c < 0x80) return isAsciiDigit(c);
+  return digitRe.test(String.fromCharCode(c));
+}
+
+/** Index of the first non-space (Go) character in [from, to). */
+export function skipGoSpace(s: string, from: number, to: number): number {
+  while (from < to && isGoSpace(s.charCodeAt(from))) from++;
+  return from;
+}
+
+/** End of [from, to) once trailing Go spaces are removed. */
+export function trimGoSpaceEnd(s: string, from: number, to: number): number {
+  while (to > from && isGoSpace(s.charCodeAt(to - 1))) to--;
+  return to;
+}

@@ -1,0 +1,56 @@
+import type { Instruction } from '../types';
+
+// Argument-count rules that BuildKit's instructions package applies right
+// after parsing (instructions/parse.go). They need nothing but the syntax
+// tree, so they are reported here as parse errors with BuildKit's wording.
+// Flag validation and stage-name rules are left to the analysis and lint
+// layers, which know about stages.
+
+const atLeastOne = (kw: string) => kw + ' requires at least one argument';
+const exactlyOne = (kw: string) => kw + ' requires exactly one argument';
+const noDestination = (kw: string) =>
+  kw + ' requires at least two arguments, but only one was provided. Destination could not be determined';
+
+/** BuildKit's complaint about a top-level instruction's arguments, or null. */
+export function argumentProblem(instr: Instruction): string | null {
+  const n = instr.args.length;
+  switch (instr.cmd) {
+    case 'from':
+      if (n === 1) return null;
+      if (n === 3 && instr.args[1].value.toLowerCase() === 'as') return null;
+      return 'FROM requires either one or three arguments';
+    case 'copy':
+    case 'add':
+      return n < 2 ? noDestination(instr.cmd.toUpperCase()) : null;
+    case 'workdir':
+    case 'user':
+    case 'stopsignal':
+    case 'maintainer':
+      return n !== 1 ? exactlyOne(instr.cmd.toUpperCase()) : null;
+    case 'env':
+    case 'label':
+    case 'expose':
+    case 'volume':
+    case 'arg':
+      return n === 0 ? atLeastOne(instr.cmd.toUpperCase()) : null;
+    case 'shell':
+      if (n === 0) return atLeastOne('SHELL');
+      return instr.json ? null : 'SHELL requires the arguments to be in JSON form';
+    case 'healthcheck': {
+      if (n === 0) return atLeastOne('HEALTHCHECK');
+      const type = instr.args[0].value.toUpperCase();
+      if (type === 'NONE') return n > 1 ? 'HEALTHCHECK NONE takes no arguments' : null;
+      if (type !== 'CMD') return 'Unknown type ' + JSON.stringify(type) + ' in HEALTHCHECK (try CMD)';
+      return n < 2 ? 'Missing command after HEALTHCHECK CMD' : null;
+    }
+    case 'onbuild': {
+      if (!instr.inner) return atLeastOne('ONBUILD');
+      const trigger = instr.inner.keyword.toUpperCase();
+      if (trigger === 'ONBUILD') return 'Chaining ONBUILD via `ONBUILD ONBUILD` isn\'t allowed';
+      if (trigger === 'FROM' || trigger === 'MAINTAINER') return trigger + " isn't allowed as an ONBUILD trigger";
+      return null;
+    }
+    default:
+      return null;
+  }
+}

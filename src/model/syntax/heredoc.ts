@@ -1,0 +1,272 @@
+import { BACKSLASH, DOLLAR, DQUOTE, LBRACE, LT, RBRACE, SQUOTE, isAsciiDigit, isGoDigit, isGoLetter, isGoSpace } from './chars';
+
+// Finding heredocs the way BuildKit does: the joined instruction line is cut
+// into words by BuildKit's shell lexer (quotes and escapes kept raw, unset
+// variables left as written), and every word of the form [n]<<[-]WORD starts a
+// heredoc. The delimiter word is then lexed again, with and without quote
+// removal, to get its name and whether the body is expanded. The lexer always
+// uses a backslash as escape here, whatever the escape directive says.
+
+export interface HeredocHeader {
+  name: string;
+  expand: boolean;
+  chomp: boolean;
+}
+
+export type HeredocScan = { headers: HeredocHeader[] } | { error: string };
+
+class LexError extends Error {}
+
+const EOF = -1;
+
+/** A small port of the parts of BuildKit's shell lexer that word splitting needs. */
+class ShellWords {
+  private pos = 0;
+  private readonly s: string;
+  private readonly rawQuotes: boolean;
+  private rawEscapes: boolean;
+
+  constructor(s: string, rawQuotes: boolean, rawEscapes: boolean) {
+    this.s = s;
+    this.rawQuotes = rawQuotes;
+    this.rawEscapes = rawEscapes;
+  }
+
+  private peek(): number {
+    return this.pos < this.s.length ? this.s.charCodeAt(this.pos) : EOF;
+  }
+
+  private next(): number {
+    return this.pos < this.s.length ? this.s.charCodeAt(this.pos++) : EOF;
+  }
+
+  words(): string[] {
+    return this.processStopOn(EOF, this.rawEscapes).words;
+  }
+
+  private processStopOn(stop: number, rawEscapes: boolean): { text: string; words: string[] } {
+    const saved = this.rawEscapes;
+    this.rawEscapes = rawEscapes;
+    try {
+      let result = '';
+      const words: string[] = [];
+      let word = '';
+      let inWord = false;
+      const addChar = (c: string, code: number) => {
+        if (isGoSpace(code)) {
+          if (inWord && word.length > 0) {
+            words.push(word);
+            word = '';
+            inWord = false;
+          }
+        } else {
+          word += c;
+          inWord = true;
+        }
+      };
+      while (this.peek() !== EOF) {
+        const ch = this.peek();
+        if (stop !== EOF && ch === stop) {
+          this.next();
+          if (word.length > 0) words.push(word);
+          return { text: result, words };
+        }
+        if (ch === DOLLAR) {
+          const tmp = this.processDollar();
+          result += tmp;
+          for (let k = 0; k < tmp.length; k++) addChar(tmp[k], tmp.charCodeAt(k));
+        } else if (ch === SQUOTE || ch === DQUOTE) {
+          const tmp = ch === SQUOTE ? this.processSingleQuote() : this.processDoubleQuote();
+          result += tmp;
+          word += tmp;
+          inWord = true;
+        } else {
+          let c = this.next();
+          if (c === BACKSLASH) {
+            if (this.rawEscapes) {
+              word += '\\';
+              inWord = true;
+              result += '\\';
+            }
+            c = this.next();
+            if (c === EOF) break;
+            word += String.fromCharCode(c);
+            inWord = true;
+          } else {
+            addChar(String.fromCharCode(c), c);
+          }
+          result += String.fromCharCode(c);
+        }
+      }
+      if (stop !== EOF) throw new LexError('unexpected end of statement while looking for matching ' + String.fromCharCode(stop));
+      if (word.length > 0) words.push(word);
+      return { text: result, words };
+    } finally {
+      this.rawEscapes = saved;
+    }
+  }
+
+  private processSingleQuote(): string {
+    let out = '';
+    const open = this.next();
+    if (this.rawQuotes) out += String.fromCharCode(open);
+    for (;;) {
+      const c = this.next();
+      if (c === EOF) throw new LexError('unexpected end of statement while looking for matching single-quote');
+      if (c === SQUOTE) {
+        if (this.rawQuotes) out += "'";
+        return out;
+      }
+      out += String.fromCharCode(c);
+    }
+  }
+
+  private processDoubleQuote(): string {
+    let out = '';
+    const open = this.next();
+    if (this.rawQuotes) out += String.fromCharCode(open);
+    for (;;) {
+      const p = this.peek();
+      if (p === EOF) throw new LexError('unexpected end of statement while looking for matching double-quote');
+      if (p === DQUOTE) {
+        this.next();
+        if (this.rawQuotes) out += '"';
+        return out;
+      }
+      if (p === DOLLAR) {
+        out += this.processDollar();
+        continue;
+      }
+      let c = this.next();
+      if (c === BACKSLASH) {
+        if (this.rawEscapes) out += '\\';
+        const q = this.peek();
+        if (q === EOF) continue;
+        if (q === DQUOTE || q === DOLLAR || q === BACKSLASH) c = this.next();
+      }
+      out += String.fromCharCode(c);
+    }
+  }
+
+  private processDollar(): string {
+    this.next();
+    if (this.peek() !== LBRACE) {
+      const name = this.processName();
+      return name === '' ? '$' : '$' + name;
+    }
+    this.next();
+    const p = this.peek();
+    if (p === EOF) throw new LexError("syntax error: missing '}'");
+    if (p === LBRACE || p === RBRACE || p === 0x3a) throw new LexError('syntax error: bad substitution');
+    const name = this.processName();
+    let ch = this.next();
+    let chs = ch === EOF ? '' : String.fromCharCode(ch);
+    switch (ch) {
+      case RBRACE:
+        return '${' + name + '}';
+      case 0x3a: // ':'
+      case 0x2b: // '+'
+      case 0x2d: // '-'
+      case 0x3f: // '?'
+      case 0x23: // '#'
+      case 0x25: {
+        // '%'
+        if (ch === 0x3a) {
+          ch = this.next();
+          chs += ch === EOF ? '' : String.fromCharCode(ch);
+        }
+        const raw = ch === 0x23 || ch === 0x25;
+        const word = this.processStopOn(RBRACE, raw).text;
+        return '${' + name + chs + word + '}';
+      }
+      case 0x2f: {
+        // '/'
+        if (this.peek() === 0x2f) this.next();
+        const pattern = this.processStopOn(0x2f, true).text;
+        const replacement = this.processStopOn(RBRACE, true).text;
+        return '${' + name + '/' + pattern + '/' + replacement + '}';
+      }
+      default:
+        throw new LexError('unsupported modifier (' + chs + ') in substitution');
+    }
+  }
+
+  private processName(): string {
+    let name = '';
+    for (;;) {
+      const c = this.peek();
+      if (c === EOF) return name;
+      if (name.length === 0 && isGoDigit(c)) {
+        while (this.peek() !== EOF && isGoDigit(this.peek())) name += String.fromCharCode(this.next());
+        return name;
+      }
+      if (name.length === 0 && isSpecialParam(c)) return String.fromCharCode(this.next());
+      if (!isGoLetter(c) && !isGoDigit(c) && c !== 0x5f) return name;
+      name += String.fromCharCode(this.next());
+    }
+  }
+}
+
+function isSpecialParam(c: number): boolean {
+  // @ * # ? - $ ! 0
+  return c === 0x40 || c === 0x2a || c === 0x23 || c === 0x3f || c === 0x2d || c === 0x24 || c === 0x21 || c === 0x30;
+}
+
+function lexWords(s: string, rawQuotes: boolean, rawEscapes: boolean): string[] | null {
+  try {
+    return new ShellWords(s, rawQuotes, rawEscapes).words();
+  } catch (e) {
+    if (e instanceof LexError) return null;
+    throw e;
+  }
+}
+
+function countQuotes(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === SQUOTE || c === DQUOTE) n++;
+  }
+  return n;
+}
+
+/**
+ * BuildKit's ParseHeredoc for one word: ^(\d*)<<(-?)([^<]*)$ and a delimiter
+ * that lexes to exactly one word. Returns null when the word is no heredoc.
+ */
+export function parseHeredocWord(word: string): HeredocHeader | { error: string } | null {
+  let i = 0;
+  while (i < word.length && isAsciiDigit(word.charCodeAt(i))) i++;
+  if (word.charCodeAt(i) !== LT || word.charCodeAt(i + 1) !== LT) return null;
+  i += 2;
+  let chomp = false;
+  if (word.charCodeAt(i) === 0x2d) {
+    chomp = true;
+    i++;
+  }
+  const rest = word.slice(i);
+  if (rest.length === 0 || rest.indexOf('<') !== -1) return null;
+  const words = lexWords(rest, false, false);
+  if (words === null) return { error: 'failed to process ' + JSON.stringify(rest) };
+  if (words.length !== 1) return null;
+  const raw = lexWords(rest, true, false);
+  if (raw === null) return { error: 'failed to process ' + JSON.stringify(rest) };
+  if (raw.length !== 1) return { error: 'internal lexing of heredoc produced inconsistent results: ' + rest };
+  return { name: words[0], expand: countQuotes(words[0]) === countQuotes(raw[0]), chomp };
+}
+
+/** Heredocs opened on the joined instruction line, in order. */
+export function heredocsFromLine(line: string): HeredocScan {
+  const headers: HeredocHeader[] = [];
+  if (line.indexOf('<<') === -1) return { headers };
+  const words = lexWords(line, true, true);
+  if (words === null) return { headers };
+  for (const w of words) {
+    if (w.indexOf('<<') === -1) continue;
+    const h = parseHeredocWord(w);
+    if (h === null) continue;
+    if ('error' in h) return h;
+    headers.push(h);
+  }
+  return { headers };
+}

@@ -1,0 +1,57 @@
+// Line <-> offset conversions. Lines are 1-based and split on "\n" only, the
+// way BuildKit and Monaco count them: "a\r\nb" has two lines, and a text ending
+// in "\n" has one more, empty, line after it.
+
+interface HasLineStarts {
+  lineStarts: readonly number[];
+}
+
+/** Offsets where each line begins; always starts with 0. */
+export function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  let i = text.indexOf('\n');
+  while (i !== -1) {
+    starts.push(i + 1);
+    i = text.indexOf('\n', i + 1);
+  }
+  return starts;
+}
+
+/** 1-based line containing `offset` (clamped to the text). */
+export function lineAt(file: HasLineStarts, offset: number): number {
+  const starts = file.lineStarts;
+  let lo = 0;
+  let hi = starts.length - 1;
+  if (offset <= 0) return 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+/** Offset where 1-based `line` begins (clamped to the first and last line). */
+export function offsetAt(file: HasLineStarts, line: number): number {
+  const starts = file.lineStarts;
+  if (line <= 1) return 0;
+  if (line > starts.length) return starts[starts.length - 1];
+  return starts[line - 1];
+}
+
+/** 1-based line and column (column counts UTF-16 units from 1, like Monaco). */
+export function positionAt(file: HasLineStarts, offset: number): { line: number; column: number } {
+  const line = lineAt(file, offset);
+  return { line, column: Math.max(0, offset - file.lineStarts[line - 1]) + 1 };
+}
+
+/** Offset of the end of `line`'s content: before its "\r\n" or "\n". */
+export function lineEndAt(file: HasLineStarts & { text: string }, line: number): number {
+  const starts = file.lineStarts;
+  const text = file.text;
+  if (line < 1) line = 1;
+  if (line >= starts.length) return text.length;
+  let end = starts[line] - 1;
+  if (end > starts[line - 1] && text.charCodeAt(end - 1) === 0x0d) end--;
+  return end;
+}

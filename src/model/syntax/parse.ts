@@ -1,0 +1,351 @@
+import type {
+  Directive,
+  DockerfileSyntax,
+  Heredoc,
+  Instruction,
+  Severity,
+  Span,
+  SyntaxDiagnostic,
+  SyntaxNode,
+} from '../types';
+import {
+  BACKSLASH,
+  BACKTICK,
+  BOM,
+  CR,
+  EQUALS,
+  HASH,
+  LF,
+  SPACE,
+  TAB,
+  isAsciiDigit,
+  isAsciiLetter,
+  isGoSpace,
+  isRegexpSpace,
+} from './chars';
+import { argumentProblem } from './checks';
+import { heredocsFromLine } from './heredoc';
+import { buildInstruction, isKnownKeyword, type BuildContext } from './instruction';
+import { computeLineStarts } from './lines';
+import { LogicalLine } from './logical';
+
+// The line reader: BuildKit's Parse loop (parser/parser.go), rewritten to keep
+// every offset. It walks physical lines once, front to back:
+//   - parser directives while they last (only at the very top),
+//   - comments and blank lines between instructions,
+//   - an instruction's first line, then its continuation lines (comment lines
+//     and empty lines inside a continuation are skipped, the latter with a
+//     NoEmptyContinuation warning),
+//   - then, for RUN/COPY/ADD in shell form (also under ONBUILD), the bodies of
+//     the heredocs the joined line opens.
+//
+// Where newlines go: every node owns whole physical lines, including each
+// line's terminating "\n" (or "\r\n"). A node therefore starts at a line start
+// and ends just after a line break or at the end of the text; nodes[0] starts
+// at 0 and includes a leading BOM. An instruction node runs from its first line
+// through its last continuation or heredoc line, comment and empty lines inside
+// it included. Concatenating the nodes' text gives back the input exactly.
+//
+// BuildKit stops at its first error; we record a diagnostic and carry on, so
+// the tree is always complete.
+
+export function parseDockerfile(text: string): DockerfileSyntax {
+  return new Reader(text).read();
+}
+
+const DIRECTIVE_NAMES = new Set(['syntax', 'escape', 'check']);
+
+class Reader {
+  private readonly text: string;
+  private readonly lineStarts: number[];
+  /** Number of physical lines BuildKit's scanner yields (a final empty line after "\n" is not one). */
+  private readonly lineCount: number;
+  private readonly hasBom: boolean;
+  private escape = BACKSLASH;
+  private directivesDone = false;
+  private readonly seenDirectives = new Set<string>();
+  private readonly directives: Directive[] = [];
+  private readonly instructions: Instruction[] = [];
+  private readonly nodes: SyntaxNode[] = [];
+  private readonly diagnostics: SyntaxDiagnostic[] = [];
+
+  constructor(text: string) {
+    this.text = text;
+    this.lineStarts = computeLineStarts(text);
+    const last = this.lineStarts[this.lineStarts.length - 1];
+    this.lineCount = last < text.length ? this.lineStarts.length : this.lineStarts.length - 1;
+    this.hasBom = text.charCodeAt(0) === BOM;
+  }
+
+  /** Start of line i (0-based), after the BOM for the first line. */
+  private contentStart(i: number): number {
+    return i === 0 && this.hasBom ? 1 : this.lineStarts[i];
+  }
+
+  /** Offset just past line i's line break (or the end of the text). */
+  private lineEnd(i: number): number {
+    return i + 1 < this.lineStarts.length ? this.lineStarts[i + 1] : this.text.length;
+  }
+
+  /** End of line i without its trailing run of "\r" and "\n" (BuildKit's trimNewline). */
+  private contentEnd(i: number): number {
+    const text = this.text;
+    const start = this.contentStart(i);
+    let end = this.lineEnd(i);
+    while (end > start) {
+      const c = text.charCodeAt(end - 1);
+      if (c !== LF && c !== CR) break;
+      end--;
+    }
+    return end;
+  }
+
+  read(): DockerfileSyntax {
+    const text = this.text;
+    let i = 0;
+    while (i < this.lineCount) {
+      const lineStart = this.lineStarts[i];
+      const cs = this.contentStart(i);
+      const ce = this.contentEnd(i);
+      const ts = skipSpace(text, cs, ce);
+
+      if (!this.directivesDone) {
+        const directive = this.directive(i, ts, ce);
+        if (directive) {
+          this.nodes.push({ kind: 'directive', span: { start: lineStart, end: this.lineEnd(i) }, directive });
+          i++;
+          continue;
+        }
+        this.directivesDone = true;
+      }
+
+      if (ts === ce) {
+        this.nodes.push({ kind: 'blank', span: { start: lineStart, end: this.lineEnd(i) } });
+        i++;
+        continue;
+      }
+      if (text.charCodeAt(ts) === HASH) {
+        this.nodes.push({ kind: 'comment', span: { start: lineStart, end: this.lineEnd(i) } });
+        i++;
+        continue;
+      }
+      i = this.instruction(i, ts, ce);
+    }
+
+    if (this.instructions.length === 0) {
+      this.report(1, 'error', 'NoInstructions', 'file with no instructions', { start: 0, end: text.length });
+    }
+    return {
+      text,
+      hasBom: this.hasBom,
+      escape: String.fromCharCode(this.escape),
+      directives: this.directives,
+      instructions: this.instructions,
+      nodes: this.nodes,
+      diagnostics: this.diagnostics,
+      lineStarts: this.lineStarts,
+    };
+  }
+
+  private report(line: number, severity: Severity, code: string, message: string, span: Span): void {
+    this.diagnostics.push({ line, severity, code, message, span });
+  }
+
+  /**
+   * Reads `#  key = value` on line i (content [ts, ce)), the way BuildKit's
+   * DirectiveParser does: after "#", skip spaces, then
+   * ^([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$ with a known key.
+   */
+  private directive(i: number, ts: number, ce: number): Directive | null {
+    const text = this.text;
+    if (ts >= ce || text.charCodeAt(ts) !== HASH) return null;
+    let p = skipSpace(text, ts + 1, ce);
+    const keyStart = p;
+    if (p >= ce || !isAsciiLetter(text.charCodeAt(p))) return null;
+    p++;
+    while (p < ce && (isAsciiLetter(text.charCodeAt(p)) || isAsciiDigit(text.charCodeAt(p)))) p++;
+    const keyEnd = p;
+    while (p < ce && isRegexpSpace(text.charCodeAt(p))) p++;
+    if (p >= ce || text.charCodeAt(p) !== EQUALS) return null;
+    p++;
+    const afterEquals = p;
+    while (p < ce && isRegexpSpace(text.charCodeAt(p))) p++;
+    let valueStart: number;
+    let valueEnd: number;
+    if (p < ce) {
+      valueStart = p;
+      valueEnd = ce;
+      while (valueEnd > valueStart + 1 && isRegexpSpace(text.charCodeAt(valueEnd - 1))) valueEnd--;
+    } else if (ce > afterEquals) {
+      // Only spaces after "=": the lazy (.+?) still takes the last of them.
+      valueStart = ce - 1;
+      valueEnd = ce;
+    } else {
+      return null;
+    }
+    const name = text.slice(keyStart, keyEnd).toLowerCase();
+    if (!DIRECTIVE_NAMES.has(name)) return null;
+
+    const line = i + 1;
+    const value = text.slice(valueStart, valueEnd);
+    const span = { start: ts, end: ce };
+    if (this.seenDirectives.has(name)) {
+      this.report(line, 'error', 'ParseError', 'only one ' + name + ' parser directive can be used', span);
+    } else {
+      this.seenDirectives.add(name);
+      if (name === 'escape') {
+        if (value === '`') this.escape = BACKTICK;
+        else if (value === '\\') this.escape = BACKSLASH;
+        else
+          this.report(line, 'error', 'ParseError', "invalid escape token '" + value + "' does not match ` or \\", {
+            start: valueStart,
+            end: valueEnd,
+          });
+      }
+    }
+    const directive: Directive = { name, value, line, span, valueSpan: { start: valueStart, end: valueEnd } };
+    this.directives.push(directive);
+    return directive;
+  }
+
+  /**
+   * If [s, e) ends with the escape character followed only by spaces/tabs, and
+   * that escape is not itself escaped, returns where the kept content ends (the
+   * escape's offset); otherwise -1.
+   */
+  private continuation(s: number, e: number): number {
+    const text = this.text;
+    let j = e;
+    while (j > s) {
+      const c = text.charCodeAt(j - 1);
+      if (c !== SPACE && c !== TAB) break;
+      j--;
+    }
+    if (j === s || text.charCodeAt(j - 1) !== this.escape) return -1;
+    if (j - 1 > s && text.charCodeAt(j - 2) === this.escape) return -1;
+    return j - 1;
+  }
+
+  /** Reads the instruction starting on line i; returns the index of the next unread line. */
+  private instruction(i: number, ts: number, ce: number): number {
+    const text = this.text;
+    const first = i;
+    const logical = new LogicalLine(ts);
+    let cut = this.continuation(ts, ce);
+    logical.append(text, ts, cut < 0 ? ce : cut);
+    let emptyLine = -1;
+    i++;
+    while (cut >= 0 && i < this.lineCount) {
+      const ls = this.lineStarts[i];
+      const le = this.contentEnd(i);
+      const t = skipSpace(text, ls, le);
+      i++;
+      if (t < le && text.charCodeAt(t) === HASH) continue;
+      if (t === le) {
+        if (emptyLine < 0) emptyLine = i - 1;
+        continue;
+      }
+      cut = this.continuation(ls, le);
+      logical.append(text, ls, cut < 0 ? le : cut);
+    }
+    const lastJoined = i - 1;
+
+    const ctx: BuildContext = {
+      line: logical,
+      escape: this.escape,
+      startLine: first + 1,
+      endLine: lastJoined + 1,
+      errors: [],
+    };
+    const instr = buildInstruction(ctx, 0, logical.text.length);
+
+    if (emptyLine >= 0) {
+      // BuildKit reports this on the last line of the joined instruction; the
+      // span marks the (first) empty line itself.
+      this.report(
+        lastJoined + 1,
+        'warning',
+        'NoEmptyContinuation',
+        'Empty continuation lines will become errors in a future release',
+        { start: this.lineStarts[emptyLine], end: this.lineEnd(emptyLine) },
+      );
+    }
+
+    if (canContainHeredoc(instr)) {
+      const found = heredocsFromLine(logical.text);
+      if ('error' in found) {
+        ctx.errors.push({ message: found.error, start: 0, end: logical.text.length });
+      } else {
+        for (const h of found.headers) {
+          const bodyStart = i < this.lineCount ? this.lineStarts[i] : text.length;
+          let terminated = false;
+          let spanEnd = text.length;
+          let contentEnd = text.length;
+          while (i < this.lineCount) {
+            const ls = this.lineStarts[i];
+            const le = this.contentEnd(i);
+            let p = ls;
+            if (h.chomp) while (p < le && text.charCodeAt(p) === TAB) p++;
+            i++;
+            if (le - p === h.name.length && text.startsWith(h.name, p)) {
+              terminated = true;
+              contentEnd = ls;
+              spanEnd = le;
+              break;
+            }
+          }
+          const heredoc: Heredoc = {
+            name: h.name,
+            content: text.slice(bodyStart, contentEnd),
+            expand: h.expand,
+            chomp: h.chomp,
+            span: { start: bodyStart, end: spanEnd },
+          };
+          instr.heredocs.push(heredoc);
+          if (!terminated) {
+            ctx.errors.push({ message: 'unterminated heredoc', start: 0, end: logical.text.length });
+            break;
+          }
+        }
+      }
+    }
+
+    const last = i - 1;
+    instr.endLine = last + 1;
+    if (instr.inner) instr.inner.endLine = last + 1;
+    instr.span = { start: instr.keywordSpan.start, end: Math.max(instr.keywordSpan.end, this.contentEnd(last)) };
+    this.instructions.push(instr);
+    this.nodes.push({
+      kind: 'instruction',
+      span: { start: this.lineStarts[first], end: this.lineEnd(last) },
+      instruction: instr,
+    });
+
+    const line = first + 1;
+    for (const err of ctx.errors) {
+      const span = err.end > err.start ? logical.span(err.start, err.end) : instr.span;
+      this.report(line, 'error', 'ParseError', err.message, span);
+    }
+    if (!isKnownKeyword(instr.cmd)) {
+      this.report(line, 'error', 'UnknownInstruction', 'unknown instruction: ' + instr.keyword, instr.keywordSpan);
+    } else if (ctx.errors.length === 0) {
+      const problem = argumentProblem(instr);
+      if (problem) this.report(line, 'error', 'ParseError', problem, instr.span);
+    }
+    return i;
+  }
+}
+
+function skipSpace(text: string, from: number, to: number): number {
+  while (from < to && isGoSpace(text.charCodeAt(from))) from++;
+  return from;
+}
+
+const HEREDOC_KEYWORDS = new Set(['run', 'copy', 'add']);
+
+/** BuildKit's canContainHeredoc: RUN/COPY/ADD in shell form, directly or under ONBUILD. */
+function canContainHeredoc(instr: Instruction): boolean {
+  let target = instr;
+  if (instr.cmd === 'onbuild' && instr.inner) target = instr.inner;
+  return HEREDOC_KEYWORDS.has(target.cmd) && !target.json;
+}

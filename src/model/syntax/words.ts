@@ -1,0 +1,207 @@
+import { BACKSLASH, DASH, DQUOTE, EQUALS, SQUOTE, isAsciiSpace, isGoSpace, isTokenSpace } from './chars';
+
+// The three ways BuildKit cuts an instruction's text into words. Every
+// function works on a range [from, to) of one string and reports word
+// boundaries as indexes into that string, so callers can map them back to the
+// source.
+
+export interface WordRange {
+  start: number;
+  end: number;
+}
+
+/** Go's regexp.Split(s, -1) on [\t\v\f\r ]+ for a range with no leading or trailing separator. */
+export function splitTokenSpace(s: string, from: number, to: number): WordRange[] {
+  const words: WordRange[] = [];
+  if (from >= to) return words;
+  let start = from;
+  let i = from;
+  while (i < to) {
+    if (isTokenSpace(s.charCodeAt(i))) {
+      words.push({ start, end: i });
+      i++;
+      while (i < to && isTokenSpace(s.charCodeAt(i))) i++;
+      start = i;
+    } else {
+      i++;
+    }
+  }
+  words.push({ start, end: to });
+  return words;
+}
+
+/**
+ * BuildKit's parseWords (ENV, LABEL, ARG): split on Unicode spaces outside
+ * quotes. Quotes and escapes stay in the words; only an escape character at the
+ * very end of the text is dropped. Each word is therefore a contiguous piece of
+ * the input, returned as a range.
+ */
+export function parseWords(s: string, from: number, to: number, escape: number): WordRange[] {
+  const words: WordRange[] = [];
+  const IN_SPACES = 0;
+  const IN_WORD = 1;
+  const IN_QUOTE = 2;
+  let phase = IN_SPACES;
+  let quote = 0;
+  let start = -1;
+  let end = -1;
+  for (let pos = from; pos <= to; pos++) {
+    const ch = pos < to ? s.charCodeAt(pos) : -1;
+    if (phase === IN_SPACES) {
+      if (pos === to) break;
+      if (isGoSpace(ch)) continue;
+      phase = IN_WORD;
+      start = pos;
+      end = pos;
+    }
+    if (pos === to) {
+      if (end > start) words.push({ start, end });
+      break;
+    }
+    if (phase === IN_WORD) {
+      if (isGoSpace(ch)) {
+        phase = IN_SPACES;
+        if (end > start) words.push({ start, end });
+        continue;
+      }
+      if (ch === SQUOTE || ch === DQUOTE) {
+        quote = ch;
+        phase = IN_QUOTE;
+      }
+      if (ch === escape) {
+        if (pos + 1 === to) continue;
+        pos++;
+      }
+      end = pos + 1;
+      continue;
+    }
+    // IN_QUOTE
+    if (ch === quote) phase = IN_WORD;
+    if (ch === escape && quote !== SQUOTE) {
+      if (pos + 1 === to) {
+        phase = IN_WORD;
+        continue;
+      }
+      pos++;
+    }
+    end = pos + 1;
+  }
+  return words;
+}
+
+export interface FlagWord {
+  /** The flag with quotes and backslash escapes removed. */
+  text: string;
+  start: number;
+  end: number;
+  /** Index of the character that became the first "=" of `text`, or -1. */
+  equals: number;
+}
+
+export interface FlagScan {
+  flags: FlagWord[];
+  /** Where the non-flag part begins (== to when everything was flags). */
+  rest: number;
+}
+
+/**
+ * BuildKit's extractBuilderFlags: leading words that start with "--" are flags;
+ * a bare "--" ends them. Quotes are removed and a backslash (always a
+ * backslash, whatever the escape directive says) keeps the next character.
+ * BuildKit scans bytes here, so a non-ASCII character ends up in the flag as
+ * its UTF-8 bytes read as Latin-1; we reproduce that, but treat those bytes as
+ * never being spaces (Go would split on the bytes 0x85 and 0xA0).
+ */
+export function extractFlags(s: string, from: number, to: number): FlagScan {
+  const flags: FlagWord[] = [];
+  const IN_SPACES = 0;
+  const IN_WORD = 1;
+  const IN_QUOTE = 2;
+  let phase = IN_SPACES;
+  let word = '';
+  let quote = 0;
+  let blankOK = false;
+  let start = from;
+  let equals = -1;
+  for (let pos = from; pos <= to; pos++) {
+    let ch = pos < to ? s.charCodeAt(pos) : -1;
+    if (phase === IN_SPACES) {
+      if (pos === to) break;
+      if (isAsciiSpace(ch)) continue;
+      if (ch !== DASH || pos + 1 === to || s.charCodeAt(pos + 1) !== DASH) return { flags, rest: pos };
+      phase = IN_WORD;
+      start = pos;
+      word = '';
+      equals = -1;
+      blankOK = false;
+    }
+    if (pos === to) {
+      if (word !== '--' && (blankOK || word.length > 0)) flags.push({ text: word, start, end: pos, equals });
+      break;
+    }
+    let at = pos;
+    if (phase === IN_WORD) {
+      if (isAsciiSpace(ch)) {
+        phase = IN_SPACES;
+        if (word === '--') return { flags, rest: pos };
+        if (blankOK || word.length > 0) flags.push({ text: word, start, end: pos, equals });
+        continue;
+      }
+      if (ch === SQUOTE || ch === DQUOTE) {
+        quote = ch;
+        blankOK = true;
+        phase = IN_QUOTE;
+        continue;
+      }
+      if (ch === BACKSLASH) {
+        if (pos + 1 === to) continue;
+        pos++;
+        at = pos;
+        ch = s.charCodeAt(pos);
+      }
+    } else {
+      if (ch === quote) {
+        phase = IN_WORD;
+        continue;
+      }
+      if (ch === BACKSLASH) {
+        if (pos + 1 === to) {
+          phase = IN_WORD;
+          continue;
+        }
+        pos++;
+        at = pos;
+        ch = s.charCodeAt(pos);
+      }
+    }
+    if (ch === EQUALS && equals < 0) equals = at;
+    if (ch < 0x80) {
+      word += String.fromCharCode(ch);
+    } else {
+      // Take the whole code point, then spell its UTF-8 bytes as Latin-1.
+      let cp = ch;
+      if (ch >= 0xd800 && ch < 0xdc00 && pos + 1 < to) {
+        const low = s.charCodeAt(pos + 1);
+        if (low >= 0xdc00 && low < 0xe000) {
+          cp = 0x10000 + ((ch - 0xd800) << 10) + (low - 0xdc00);
+          pos++;
+        }
+      }
+      word += latin1Utf8(cp);
+    }
+  }
+  return { flags, rest: to };
+}
+
+function latin1Utf8(cp: number): string {
+  if (cp >= 0xd800 && cp < 0xe000) cp = 0xfffd;
+  if (cp < 0x800) return String.fromCharCode(0xc0 | (cp >> 6), 0x80 | (cp & 0x3f));
+  if (cp < 0x10000)
+    return String.fromCharCode(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+  return String.fromCharCode(
+    0xf0 | (cp >> 18),
+    0x80 | ((cp >> 12) & 0x3f),
+    0x80 | ((cp >> 6) & 0x3f),
+    0x80 | (cp & 0x3f),
+  );
+}
