@@ -1,0 +1,370 @@
+// BuildKit's build checks that the text alone decides, reproduced rule by rule
+// from what BuildKit's Dockerfile frontend does while it parses and dispatches
+// every stage (what `docker build --check` lints: all stages, not just the ones
+// the target needs). Rules analyze() reports itself (stage names, undeclared
+// FROM args, empty continuations) are not repeated here.
+//
+// Image configs cannot be fetched, so an external base image is assumed to set
+// only PATH and no SHELL, which is what BuildKit's own tests rely on.
+
+import { expandWord } from '../expand';
+import type { Analysis, Arg, Instruction, QuickFix, Span } from '../types';
+import { commentsAbove } from './comments';
+import { finding, type Finding } from './finding';
+import { parseImageReference } from './imageReference';
+import { suggest } from './suggest';
+
+const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
+/** BuildKit's automatic platform ARGs for a linux/amd64 build. */
+export const platformArgs: ReadonlyMap<string, string> = new Map([
+  ['BUILDPLATFORM', 'linux/amd64'], ['BUILDOS', 'linux'], ['BUILDARCH', 'amd64'], ['BUILDVARIANT', ''],
+  ['TARGETPLATFORM', 'linux/amd64'], ['TARGETOS', 'linux'], ['TARGETARCH', 'amd64'], ['TARGETVARIANT', ''],
+]);
+
+const isLower = (s: string) => s === s.toLowerCase();
+const isUpper = (s: string) => s === s.toUpperCase();
+const selfConsistent = (s: string) => isLower(s) || isUpper(s);
+
+/** An ARG word split into key and optional default ("k=v" or "k"). */
+function argKeyValue(word: string): { key: string; value: string | null } {
+  const eq = word.indexOf('=');
+  return eq < 0 ? { key: word, value: null } : { key: word.slice(0, eq), value: word.slice(eq + 1) };
+}
+
+/** ENV and LABEL arguments come as (key, value, separator) triples; separator "" is the legacy form. */
+function keyValueTriples(instruction: Instruction): { key: Arg; value: Arg; legacy: boolean }[] {
+  const out = [];
+  for (let i = 0; i + 1 < instruction.args.length; i += 3) {
+    out.push({ key: instruction.args[i], value: instruction.args[i + 1], legacy: (instruction.args[i + 2]?.value ?? '') === '' });
+  }
+  return out;
+}
+
+/** Global ARGs (before the first FROM) with their defaults only, as BuildKit evaluates them without build args. */
+export function defaultGlobalArgs(analysis: Analysis): Map<string, string> {
+  const args = new Map(platformArgs);
+  const escape = analysis.file.escape;
+  for (const instruction of analysis.file.instructions) {
+    if (instruction.cmd === 'from') break;
+    if (instruction.cmd !== 'arg') continue;
+    for (const arg of instruction.args) {
+      const { key, value } = argKeyValue(arg.value);
+      if (value === null) continue;
+      const expanded = expandWord(value, args, escape);
+      if (expanded.error === null) args.set(key, expanded.value);
+    }
+  }
+  return args;
+}
+
+function lineRange(analysis: Analysis, instruction: Instruction): Span {
+  const { lineStarts, text } = analysis.file;
+  return { start: lineStarts[instruction.startLine - 1], end: lineStarts[instruction.endLine] ?? text.length };
+}
+
+function replace(span: Span, text: string): QuickFix['edits'][number] {
+  return { start: span.start, end: span.end, text };
+}
+
+// --- parse-time checks: casing and descriptions -----------------------------
+
+function casingChecks(analysis: Analysis, out: Finding[]): void {
+  const { stageDetails } = analysis;
+  // The majority vote counts each stage's FROM and the instructions inside
+  // stages (global ARGs and heredoc bodies do not vote).
+  const keywords: Instruction[] = stageDetails.flatMap((stage) => [stage.fromInstruction, ...stage.instructions]);
+  let lower = 0;
+  let upper = 0;
+  for (const instruction of keywords) {
+    if (!selfConsistent(instruction.keyword)) continue;
+    if (isLower(instruction.keyword)) lower++;
+    else upper++;
+  }
+  const majorityLower = lower > upper;
+  const casing = majorityLower ? 'lowercase' : 'uppercase';
+  const recase = (s: string) => (majorityLower ? s.toLowerCase() : s.toUpperCase());
+  const offenders = keywords.filter((i) => (majorityLower ? !isLower(i.keyword) : !isUpper(i.keyword)));
+  const fixAll: QuickFix | null = offenders.length > 1
+    ? { title: `Write every instruction in ${casing}`, edits: offenders.map((i) => replace(i.keywordSpan, recase(i.keyword))) }
+    : null;
+  for (const instruction of offenders) {
+    const fixes: QuickFix[] = [
+      { title: `Write ${recase(instruction.keyword)}`, edits: [replace(instruction.keywordSpan, recase(instruction.keyword))] },
+    ];
+    if (fixAll) fixes.push(fixAll);
+    out.push(finding('ConsistentInstructionCasing', { instruction, span: instruction.keywordSpan },
+      [instruction.keyword, casing], fixes));
+  }
+
+  for (const stage of stageDetails) {
+    const from = stage.fromInstruction;
+    if (!stage.asSpan || !selfConsistent(from.keyword)) continue;
+    const as = analysis.file.text.slice(stage.asSpan.start, stage.asSpan.end);
+    const wanted = isLower(from.keyword) ? as.toLowerCase() : as.toUpperCase();
+    if (as === wanted) continue;
+    out.push(finding('FromAsCasing', { instruction: from, span: stage.asSpan }, [from.keyword, as],
+      [{ title: `Write ${wanted}`, edits: [replace(stage.asSpan, wanted)] }]));
+  }
+}
+
+function descriptionChecks(analysis: Analysis, out: Finding[]): void {
+  const check = (instruction: Instruction, kind: 'ARG' | 'FROM', keys: string[]) => {
+    const comments = commentsAbove(analysis.file, instruction);
+    if (comments.length === 0 || keys.length === 0) return;
+    const first = comments[comments.length - 1].split(' ')[0];
+    if (keys.includes(first)) return;
+    const example = keys.length > 1 ? '<arg_key>' : keys[0];
+    out.push(finding('InvalidDefinitionDescription', { instruction }, [kind, example]));
+  };
+  for (const instruction of analysis.file.instructions) {
+    if (instruction.cmd === 'arg') check(instruction, 'ARG', instruction.args.map((a) => argKeyValue(a.value).key));
+  }
+  analysis.stageDetails.forEach((stage, index) => {
+    const name = analysis.stages[index].name;
+    if (name) check(stage.fromInstruction, 'FROM', [name.toLowerCase()]);
+  });
+}
+
+function maintainerChecks(analysis: Analysis, out: Finding[]): void {
+  for (const instruction of analysis.file.instructions) {
+    if (instruction.cmd !== 'maintainer') continue;
+    const author = instruction.args.map((a) => a.value).join(' ');
+    const label = `LABEL org.opencontainers.image.authors=${JSON.stringify(author)}`;
+    const fixes: QuickFix[] = instruction.startLine === instruction.endLine && !/[$`]/.test(author)
+      ? [{ title: 'Replace with a LABEL', edits: [replace({ start: instruction.span.start, end: instruction.span.end }, isUpper(instruction.keyword) ? label : label.replace('LABEL', 'label'))] }]
+      : [];
+    out.push(finding('MaintainerDeprecated', { instruction, span: instruction.keywordSpan }, [], fixes));
+  }
+}
+
+// --- checks on FROM -----------------------------------------------------------
+
+function parsePlatform(value: string): { os: string; architecture: string } | null {
+  const parts = value.split('/');
+  if (parts.some((p) => !/^[A-Za-z0-9_.-]+$/.test(p)) || parts.length > 3) return null;
+  const knownOS = new Set(['linux', 'windows', 'darwin', 'freebsd', 'netbsd', 'openbsd', 'solaris', 'illumos', 'aix', 'android', 'ios', 'plan9', 'js', 'wasip1']);
+  const normalizeArch = (a: string) => ({ x86_64: 'amd64', 'x86-64': 'amd64', aarch64: 'arm64', armhf: 'arm', armel: 'arm', i386: '386' } as Record<string, string>)[a.toLowerCase()] ?? a.toLowerCase();
+  if (parts.length === 1) {
+    const only = parts[0].toLowerCase();
+    return knownOS.has(only) ? { os: only, architecture: 'amd64' } : { os: 'linux', architecture: normalizeArch(only) };
+  }
+  return { os: parts[0].toLowerCase(), architecture: normalizeArch(parts[1]) };
+}
+
+function fromChecks(analysis: Analysis, out: Finding[]): void {
+  const escape = analysis.file.escape;
+  const defaults = defaultGlobalArgs(analysis);
+  analysis.stageDetails.forEach((stage, index) => {
+    const from = stage.fromInstruction;
+    const { base, platform, name } = analysis.stages[index];
+
+    const resolved = expandWord(base, defaults, escape);
+    if (resolved.error === null && parseImageReference(resolved.value) === null) {
+      out.push(finding('InvalidDefaultArgInFrom', { instruction: from, span: stage.baseSpan }, [base]));
+    }
+
+    if (platform === null) return;
+    const span = stage.platformFlag?.valueSpan ?? stage.platformFlag?.span ?? from.span;
+    const match = expandWord(platform, defaults, escape);
+    if (match.error !== null) return;
+    if (match.matched.size === 1 && match.unmatched.size === 0 && match.matched.has('TARGETPLATFORM')
+      && match.value === defaults.get('TARGETPLATFORM')) {
+      const flag = stage.platformFlag;
+      const fixes: QuickFix[] = flag
+        ? [{ title: 'Remove the --platform flag', edits: [replace({ start: flag.span.start, end: skipSpaces(analysis.file.text, flag.span.end) }, '')] }]
+        : [];
+      out.push(finding('RedundantTargetPlatform', { instruction: from, span }, [platform], fixes));
+    }
+    if (match.matched.size === 0 && match.unmatched.size === 0) {
+      const parsed = parsePlatform(match.value);
+      const stageName = name?.toLowerCase() ?? '';
+      if (parsed && !stageName.includes(parsed.os) && !stageName.includes(parsed.architecture)) {
+        out.push(finding('FromPlatformFlagConstDisallowed', { instruction: from, span }, [match.value]));
+      }
+    }
+  });
+}
+
+function skipSpaces(text: string, offset: number): number {
+  while (offset < text.length && (text[offset] === ' ' || text[offset] === '\t')) offset++;
+  return offset;
+}
+
+// --- dispatch-time checks: each stage's environment, in file order -------------
+
+interface StageState {
+  env: Map<string, string>;
+  /** ARG names declared in the stage (and in the stages it is built FROM): never "undefined". */
+  declared: Set<string>;
+  shell: boolean;
+  workdirSet: boolean;
+}
+
+const secretDeny = /(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/i;
+const secretAllow = /(?:_|^)(?:public|file|version)(?:_|$)/i;
+
+function isSecretName(key: string): boolean {
+  return secretDeny.test(key) && !secretAllow.test(key);
+}
+
+function dispatchChecks(analysis: Analysis, out: Finding[]): void {
+  const escape = analysis.file.escape;
+  const globals = defaultGlobalArgs(analysis);
+  const states: StageState[] = [];
+
+  analysis.stageDetails.forEach((stage, index) => {
+    const parent = stage.baseStage !== null && stage.baseStage < index ? states[stage.baseStage] : undefined;
+    const state: StageState = parent
+      ? { env: new Map(parent.env), declared: new Set(parent.declared), shell: parent.shell, workdirSet: parent.workdirSet }
+      : { env: new Map([['PATH', DEFAULT_PATH]]), declared: new Set(), shell: false, workdirSet: false };
+    states[index] = state;
+
+    // Expands one word in the current environment and reports what it could not find.
+    const expand = (word: string, instruction: Instruction): string => {
+      const result = expandWord(word, state.env, escape);
+      for (const name of result.unmatched) {
+        if (state.declared.has(name)) continue;
+        const already = out.some((f) => f.rule === 'UndefinedVar' && f.instruction === instruction && f.message.includes(`'$${name}'`));
+        if (already) continue;
+        out.push(finding('UndefinedVar', { instruction }, [name, suggest(name, state.env.keys(), true)]));
+      }
+      return result.value;
+    };
+
+    const lastOf: Record<string, Instruction | undefined> = {};
+    for (const instruction of stage.instructions) {
+      switch (instruction.cmd) {
+        case 'arg':
+          for (const arg of instruction.args) {
+            const { key, value } = argKeyValue(arg.value);
+            if (isSecretName(key)) out.push(finding('SecretsUsedInArgOrEnv', { instruction, span: arg.span ?? undefined }, ['ARG', key]));
+            let resolved: string | undefined;
+            if (value !== null) resolved = expand(value, instruction);
+            else resolved = globals.get(key);
+            if (resolved !== undefined) state.env.set(key, resolved);
+            state.declared.add(key);
+          }
+          break;
+        case 'env':
+        case 'label': {
+          const keyword = instruction.keyword;
+          let legacyReported = false;
+          for (const { key, value, legacy } of keyValueTriples(instruction)) {
+            const expandedKey = expand(key.value, instruction);
+            const expandedValue = expand(value.value, instruction);
+            if (legacy && !legacyReported) {
+              legacyReported = true;
+              out.push(finding('LegacyKeyValueFormat', { instruction }, [keyword], legacyFix(analysis, instruction, key)));
+            }
+            if (instruction.cmd === 'env') {
+              if (isSecretName(key.value)) out.push(finding('SecretsUsedInArgOrEnv', { instruction, span: key.span ?? undefined }, ['ENV', key.value]));
+              state.env.set(expandedKey, expandedValue);
+            }
+          }
+          break;
+        }
+        case 'copy':
+        case 'add': {
+          for (const flag of instruction.flags) {
+            if ((flag.name === 'chown' || flag.name === 'chmod') && flag.value !== null) expand(flag.value, instruction);
+          }
+          for (const arg of instruction.args) {
+            if (arg.value.startsWith('<<') && instruction.heredocs.length > 0) continue;
+            expand(arg.value, instruction);
+          }
+          break;
+        }
+        case 'workdir': {
+          const arg = instruction.args[0];
+          if (!arg) break;
+          const path = expand(arg.value, instruction);
+          if (!state.workdirSet && !path.startsWith('/')) {
+            const fixes: QuickFix[] = arg.span && !/^[$"'`]/.test(arg.value)
+              ? [{ title: `Use the absolute path /${path.replace(/^\.\//, '')}`, edits: [replace({ start: arg.span.start, end: arg.span.start + (arg.value.startsWith('./') ? 2 : 0) }, '/')] }]
+              : [];
+            out.push(finding('WorkdirRelativePath', { instruction, span: arg.span ?? undefined }, [path], fixes));
+          }
+          state.workdirSet = true;
+          break;
+        }
+        case 'user':
+        case 'stopsignal':
+        case 'volume':
+          for (const arg of instruction.args) expand(arg.value, instruction);
+          break;
+        case 'shell':
+          state.shell = true;
+          break;
+        case 'cmd':
+        case 'entrypoint':
+        case 'healthcheck': {
+          const previous = lastOf[instruction.cmd];
+          if (previous) {
+            out.push(finding('MultipleInstructionsDisallowed', { instruction: previous }, [instruction.keyword],
+              [{ title: `Remove the overridden ${previous.keyword}`, edits: [replace(lineRange(analysis, previous), '')] }]));
+          }
+          lastOf[instruction.cmd] = instruction;
+          if (instruction.cmd !== 'healthcheck' && !instruction.json && !state.shell) {
+            out.push(finding('JSONArgsRecommended', { instruction }, [instruction.keyword], jsonArgsFix(analysis, instruction)));
+          }
+          break;
+        }
+        case 'expose':
+          exposeChecks(instruction, out);
+          break;
+      }
+    }
+  });
+}
+
+function exposeChecks(instruction: Instruction, out: Finding[]): void {
+  for (const arg of instruction.args) {
+    const port = arg.value;
+    const parts = port.split(':');
+    const container = parts[parts.length - 1];
+    const slash = container.indexOf('/');
+    const proto = slash < 0 ? '' : container.slice(slash + 1);
+    if (proto !== proto.toLowerCase()) {
+      const fixed = port.slice(0, port.length - proto.length) + proto.toLowerCase();
+      out.push(finding('ExposeProtoCasing', { instruction, span: arg.span ?? undefined }, [port],
+        arg.span ? [{ title: `Write ${fixed}`, edits: [replace(arg.span, fixed)] }] : []));
+    }
+    if (parts.length > 1) {
+      out.push(finding('ExposeInvalidFormat', { instruction, span: arg.span ?? undefined }, [port],
+        arg.span ? [{ title: `Expose only the container port ${container}`, edits: [replace(arg.span, container)] }] : []));
+    }
+  }
+}
+
+function legacyFix(analysis: Analysis, instruction: Instruction, key: Arg): QuickFix[] {
+  if (!key.span || instruction.startLine !== instruction.endLine) return [];
+  const text = analysis.file.text;
+  const valueStart = skipSpaces(text, key.span.end);
+  const value = text.slice(valueStart, instruction.span.end).replace(/\s+$/, '');
+  if (value === '' || /["'\\`]/.test(value)) return [];
+  const written = /\s/.test(value) ? `"${value}"` : value;
+  return [{ title: `Write ${instruction.keyword} ${key.value}=${written}`, edits: [replace({ start: key.span.end, end: valueStart + value.length }, `=${written}`)] }];
+}
+
+function jsonArgsFix(analysis: Analysis, instruction: Instruction): QuickFix[] {
+  if (instruction.startLine !== instruction.endLine || instruction.heredocs.length > 0) return [];
+  const text = analysis.file.text;
+  const argsStart = skipSpaces(text, instruction.flags.length ? instruction.flags[instruction.flags.length - 1].span.end : instruction.keywordSpan.end);
+  const command = text.slice(argsStart, instruction.span.end).trim();
+  // Only plain words convert one-to-one; pipes, variables, quotes and globs need a shell.
+  if (command === '' || /[|&;<>()$`\\"'*?[\]#~{}!]/.test(command)) return [];
+  const json = `[${command.split(/\s+/).map((w) => JSON.stringify(w)).join(', ')}]`;
+  return [{ title: `Use the exec form ${json}`, edits: [replace({ start: argsStart, end: argsStart + command.length }, json)] }];
+}
+
+/** Every BuildKit check this module implements, over all stages. */
+export function buildkitChecks(analysis: Analysis): Finding[] {
+  const out: Finding[] = [];
+  casingChecks(analysis, out);
+  descriptionChecks(analysis, out);
+  maintainerChecks(analysis, out);
+  fromChecks(analysis, out);
+  dispatchChecks(analysis, out);
+  return out;
+}

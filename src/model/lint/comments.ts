@@ -1,0 +1,25 @@
+// The comment lines directly above an instruction, as BuildKit collects them:
+// a blank line or an empty `#` line ends the block. Both the per-instruction
+// `# check=` setting and definition descriptions read this block.
+
+import type { DockerfileSyntax, Instruction } from '../types';
+
+/** Texts of the comment lines directly above `instruction` (after `#`, trimmed), top to bottom. */
+export function commentsAbove(file: DockerfileSyntax, instruction: Instruction): string[] {
+  const index = file.nodes.findIndex(
+    (node) => node.kind === 'instruction' && node.instruction.span.start === instruction.span.start,
+  );
+  const comments: string[] = [];
+  // A comment node may hold one line or a run of lines; read them bottom-up.
+  for (let i = index - 1; i >= 0; i--) {
+    const node = file.nodes[i];
+    if (node.kind !== 'comment') break;
+    const lines = file.text.slice(node.span.start, node.span.end).split(/\r?\n/).filter((l) => l.trim() !== '');
+    for (let j = lines.length - 1; j >= 0; j--) {
+      const text = lines[j].trim().replace(/^#/, '').trim();
+      if (text === '') return comments;
+      comments.unshift(text);
+    }
+  }
+  return comments;
+}

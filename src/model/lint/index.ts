@@ -1,0 +1,113 @@
+// The lint pass analyze() runs last: BuildKit's text-decidable build checks and
+// Stagewright's multi-stage checks, filtered by the `# check=` configuration
+// (which also applies to the BuildKit rules analyze() reports itself), plus the
+// build failure `error=true` turns reported warnings into.
+
+import type { Analysis, Diagnostic, DiagnosticDetail, Instruction } from '../types';
+import { buildkitChecks } from './buildkitChecks';
+import {
+  checkCommentValue,
+  defaultCheckConfig,
+  mergeCheckConfig,
+  parseCheckConfig,
+  ruleEnabled,
+  type CheckConfig,
+} from './checkConfig';
+import { commentsAbove } from './comments';
+import type { Finding } from './finding';
+import { ruleByName, rules } from './rules';
+import { stageChecks } from './stageChecks';
+
+export { rules, ruleByName, buildkitRuleNames, type RuleDefinition, type RuleName } from './rules';
+export type { Finding } from './finding';
+
+export interface CheckOptions {
+  /**
+   * BuildKit's BUILDKIT_DOCKERFILE_CHECK build argument: when given it replaces
+   * the file's `# check=` directive (the two are not merged).
+   */
+  checkOverride?: string;
+}
+
+function fileConfig(analysis: Analysis, options: CheckOptions): { config: CheckConfig; problem: string | null } {
+  const directive = analysis.file.directives.find((d) => d.name === 'check');
+  const text = options.checkOverride ?? directive?.value;
+  if (text === undefined) return { config: defaultCheckConfig, problem: null };
+  return parseCheckConfig(text);
+}
+
+/** The configuration in force for one instruction: the file's, tuned by `# check=` comments right above it. */
+function configFor(analysis: Analysis, base: CheckConfig, instruction: Instruction | null, cache: Map<Instruction, CheckConfig>): CheckConfig {
+  if (!instruction) return base;
+  const cached = cache.get(instruction);
+  if (cached) return cached;
+  let config = base;
+  for (const comment of commentsAbove(analysis.file, instruction)) {
+    const value = checkCommentValue(comment);
+    if (value === null) continue;
+    const local = parseCheckConfig(value);
+    if (local.problem === null) config = mergeCheckConfig(config, local);
+  }
+  cache.set(instruction, config);
+  return config;
+}
+
+function instructionAt(analysis: Analysis, line: number): Instruction | null {
+  return analysis.file.instructions.find((i) => i.startLine <= line && line <= i.endLine) ?? null;
+}
+
+/**
+ * Appends the lint findings to `analysis.diagnostics` (and the parallel
+ * `diagnosticDetails`), and drops the BuildKit-rule diagnostics analyze()
+ * produced that the `# check=` configuration skips.
+ */
+export function runChecks(analysis: Analysis, options: CheckOptions = {}): void {
+  const { config: base, problem } = fileConfig(analysis, options);
+  const cache = new Map<Instruction, CheckConfig>();
+  const reported = new Set<string>();
+
+  // Diagnostics analyze() already made under BuildKit rule names obey the directive too.
+  const keptDiagnostics: Diagnostic[] = [];
+  const keptDetails: DiagnosticDetail[] = [];
+  analysis.diagnostics.forEach((diagnostic, index) => {
+    const rule = ruleByName(diagnostic.code);
+    if (rule && rule.origin === 'buildkit') {
+      const config = configFor(analysis, base, instructionAt(analysis, diagnostic.line), cache);
+      if (!ruleEnabled(config, rule.name, rule.experimental)) return;
+      if (config.error) reported.add(rule.name);
+    }
+    keptDiagnostics.push(diagnostic);
+    keptDetails.push(analysis.diagnosticDetails[index] ?? { span: { start: 0, end: 0 }, fixes: [] });
+  });
+  analysis.diagnostics.splice(0, analysis.diagnostics.length, ...keptDiagnostics);
+  analysis.diagnosticDetails.splice(0, analysis.diagnosticDetails.length, ...keptDetails);
+
+  if (problem !== null) {
+    const directive = analysis.file.directives.find((d) => d.name === 'check');
+    analysis.diagnostics.push({ line: directive?.line ?? 1, severity: 'error', code: 'InvalidCheckDirective', message: problem });
+    analysis.diagnosticDetails.push({ span: directive?.span ?? { start: 0, end: 0 }, fixes: [] });
+  }
+
+  if (analysis.stages.length === 0) return;
+  const findings: Finding[] = [...buildkitChecks(analysis), ...stageChecks(analysis)];
+  findings.sort((a, b) => a.line - b.line || a.span.start - b.span.start);
+  for (const item of findings) {
+    const rule = rules[item.rule];
+    const config = configFor(analysis, base, item.instruction, cache);
+    if (!ruleEnabled(config, rule.name, rule.experimental)) continue;
+    if (config.error && rule.origin === 'buildkit') reported.add(rule.name);
+    analysis.diagnostics.push({ line: item.line, severity: item.severity ?? rule.severity, code: rule.name, message: item.message });
+    analysis.diagnosticDetails.push({ span: item.span, fixes: item.fixes });
+  }
+
+  if (reported.size > 0) {
+    const directive = analysis.file.directives.find((d) => d.name === 'check');
+    analysis.diagnostics.push({
+      line: directive?.line ?? 1,
+      severity: 'error',
+      code: 'LintViolation',
+      message: rules.LintViolation.format([...reported].sort().join(', ')),
+    });
+    analysis.diagnosticDetails.push({ span: directive?.span ?? { start: 0, end: 0 }, fixes: [] });
+  }
+}

@@ -1,0 +1,253 @@
+// Stagewright's own multi-stage checks: the mistakes people make when they
+// learn multi-stage builds, each reported with a plain explanation of what
+// will really happen.
+
+import { builtStages, defaultTarget } from '../targets';
+import type { Analysis, Instruction, QuickFix, Span } from '../types';
+import { finding, type Finding } from './finding';
+import { isPinned, parseImageReference } from './imageReference';
+
+const searchPath = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+
+function stageLabel(analysis: Analysis, index: number): string {
+  const name = analysis.stages[index]?.name;
+  return name ? `'${name}'` : `#${index}`;
+}
+
+function unusedStages(analysis: Analysis, out: Finding[]): void {
+  if (analysis.stages.length < 2) return;
+  const target = defaultTarget(analysis);
+  const built = builtStages(analysis, target, 'buildkit');
+  built.forEach((isBuilt, index) => {
+    if (isBuilt) return;
+    const from = analysis.stageDetails[index].fromInstruction;
+    out.push(finding('UnusedStage', { instruction: from, span: from.keywordSpan },
+      [stageLabel(analysis, index), stageLabel(analysis, target)]));
+  });
+}
+
+// --- scratch stages -----------------------------------------------------------
+
+function normalizePath(path: string): string {
+  const parts: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part);
+  }
+  return '/' + parts.join('/');
+}
+
+function resolvePath(workdir: string, path: string): string {
+  return normalizePath(path.startsWith('/') ? path : `${workdir}/${path}`);
+}
+
+/** What is known to exist in a scratch stage: the destinations of everything copied into it. */
+class ScratchFilesystem {
+  copied: string[] = [];
+  workdir = '/';
+  shell: string[] = ['/bin/sh', '-c'];
+  hasEntrypoint = false;
+
+  clone(): ScratchFilesystem {
+    const copy = new ScratchFilesystem();
+    copy.copied = [...this.copied];
+    copy.workdir = this.workdir;
+    copy.shell = [...this.shell];
+    copy.hasEntrypoint = this.hasEntrypoint;
+    return copy;
+  }
+
+  provides(path: string): boolean {
+    return this.copied.some((dest) => dest === '/' || path === dest || path.startsWith(dest + '/'));
+  }
+
+  /** Whether a program named as CMD/RUN would find it: absolute, relative to WORKDIR, or on PATH. */
+  providesProgram(program: string): boolean {
+    if (program.includes('/')) return this.provides(resolvePath(this.workdir, program));
+    return searchPath.some((dir) => this.provides(`${dir}/${program}`));
+  }
+}
+
+function execProgram(instruction: Instruction): string | null {
+  const first = instruction.args[0]?.value;
+  return first === undefined || first === '' || first.includes('$') ? null : first;
+}
+
+function scratchChecks(analysis: Analysis, out: Finding[]): void {
+  const filesystems: (ScratchFilesystem | null)[] = [];
+  analysis.stageDetails.forEach((stage, index) => {
+    const parentIndex = stage.baseStage;
+    let fs: ScratchFilesystem | null;
+    if (parentIndex !== null && parentIndex < index) fs = filesystems[parentIndex]?.clone() ?? null;
+    else fs = parentIndex === null && stage.resolvedBase.toLowerCase() === 'scratch' ? new ScratchFilesystem() : null;
+    filesystems[index] = fs;
+    if (!fs) return;
+
+    const entrypointLater = stage.instructions.some((i) => i.cmd === 'entrypoint');
+    for (const instruction of stage.instructions) {
+      switch (instruction.cmd) {
+        case 'workdir':
+          if (instruction.args[0] && !instruction.args[0].value.includes('$')) {
+            fs.workdir = resolvePath(fs.workdir, instruction.args[0].value);
+          }
+          break;
+        case 'copy':
+        case 'add': {
+          const dest = instruction.args[instruction.args.length - 1]?.value;
+          if (dest !== undefined && !dest.includes('$')) fs.copied.push(resolvePath(fs.workdir, dest));
+          break;
+        }
+        case 'shell':
+          fs.shell = instruction.args.map((a) => a.value);
+          break;
+        case 'run':
+        case 'cmd':
+        case 'entrypoint': {
+          if (instruction.cmd === 'entrypoint') fs.hasEntrypoint = true;
+          const keyword = instruction.keyword.toUpperCase();
+          const failsBuild = instruction.cmd === 'run';
+          if (!instruction.json) {
+            const shell = fs.shell[0] ?? '/bin/sh';
+            if (!fs.providesProgram(shell)) {
+              const what = failsBuild ? 'RUN' : `The shell form of ${keyword}`;
+              out.push(finding('ScratchNoShell', { instruction, span: instruction.keywordSpan }, [what],
+                failsBuild ? [] : execFormFix(analysis, instruction), failsBuild ? 'error' : 'warning'));
+            }
+            break;
+          }
+          // With an ENTRYPOINT, CMD only supplies its arguments.
+          if (instruction.cmd === 'cmd' && (entrypointLater || fs.hasEntrypoint)) break;
+          const program = execProgram(instruction);
+          if (program !== null && !fs.providesProgram(program)) {
+            const span = instruction.args[0].span ?? instruction.span;
+            out.push(finding('ScratchMissingProgram', { instruction, span }, [keyword, program], [],
+              failsBuild ? 'error' : 'warning'));
+          }
+          break;
+        }
+      }
+    }
+  });
+}
+
+function execFormFix(analysis: Analysis, instruction: Instruction): QuickFix[] {
+  if (instruction.startLine !== instruction.endLine) return [];
+  const text = analysis.file.text;
+  let start = instruction.keywordSpan.end;
+  while (text[start] === ' ' || text[start] === '\t') start++;
+  const command = text.slice(start, instruction.span.end).trim();
+  if (command === '' || /[|&;<>()$`\\"'*?[\]#~{}!]/.test(command)) return [];
+  const json = `[${command.split(/\s+/).map((w) => JSON.stringify(w)).join(', ')}]`;
+  return [{ title: `Use the exec form ${json} (no shell needed)`, edits: [{ start, end: start + command.length, text: json }] }];
+}
+
+// --- text after an instruction that looks like a comment ----------------------
+
+/** Instructions whose shell form hands the text to /bin/sh, where `#` does start a comment. */
+const shellForm = new Set(['run', 'cmd', 'entrypoint', 'healthcheck']);
+
+/** Finds a `#` that starts a word outside quotes, before any heredoc body. */
+function inlineHash(text: string, from: number, to: number, escape: string): number {
+  let quote: string | null = null;
+  for (let i = from; i < to; i++) {
+    const ch = text[i];
+    if (ch === '\n') {
+      quote = null;
+      continue;
+    }
+    if (quote) {
+      if (ch === escape && quote === '"') i++;
+      else if (ch === quote) quote = null;
+      continue;
+    }
+    if (ch === escape) {
+      i++;
+      continue;
+    }
+    if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '#' && (text[i - 1] === ' ' || text[i - 1] === '\t')) return i;
+  }
+  return -1;
+}
+
+function inlineComments(analysis: Analysis, out: Finding[]): void {
+  const { text, escape, lineStarts } = analysis.file;
+  for (const instruction of analysis.file.instructions) {
+    const inner = instruction.inner ?? instruction;
+    const argsStart = inner.keywordSpan.end;
+    const bodyStart = instruction.heredocs.length ? Math.min(...instruction.heredocs.map((h) => h.span.start)) : instruction.span.end;
+    const hash = inlineHash(text, argsStart, bodyStart, escape);
+    if (hash < 0) continue;
+    const before = text.slice(argsStart, hash).trim();
+    // In a shell-form command the shell reads `#` as a comment, as intended;
+    // only a would-be exec form ("[...] # note") is broken by it.
+    if (shellForm.has(inner.cmd) && !before.startsWith('[')) continue;
+    let end = text.indexOf('\n', hash);
+    if (end < 0 || end > instruction.span.end) end = Math.min(instruction.span.end, end < 0 ? text.length : end);
+    if (text[end - 1] === '\r') end--;
+    let commentEnd = end;
+    while (commentEnd > hash && /\s/.test(text[commentEnd - 1])) commentEnd--;
+    if (text[commentEnd - 1] === escape) continue; // a continued line: too ambiguous to move
+    const comment = text.slice(hash, commentEnd);
+    let cutStart = hash;
+    while (cutStart > argsStart && (text[cutStart - 1] === ' ' || text[cutStart - 1] === '\t')) cutStart--;
+    const line = lineOf(lineStarts, hash);
+    const lineStart = lineStarts[line - 1];
+    const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
+    const removal: Span = { start: cutStart, end: commentEnd };
+    const fixes: QuickFix[] = [
+      { title: 'Move the comment to its own line above', edits: [
+        { start: lineStarts[instruction.startLine - 1], end: lineStarts[instruction.startLine - 1], text: `${indent}${comment}\n` },
+        { ...removal, text: '' },
+      ] },
+      { title: 'Remove the comment', edits: [{ ...removal, text: '' }] },
+    ];
+    const severity = inner.cmd === 'from' ? 'error' : 'warning';
+    out.push(finding('InlineComment', { instruction, line, span: { start: hash, end: commentEnd } },
+      [inner.keyword.toUpperCase(), comment], fixes, severity));
+  }
+}
+
+function lineOf(lineStarts: number[], offset: number): number {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+// --- COPY --from -------------------------------------------------------------------
+
+function copyFromChecks(analysis: Analysis, out: Finding[]): void {
+  analysis.edges.forEach((edge, index) => {
+    const detail = analysis.edgeDetails[index];
+    if (edge.kind === 'from') return;
+    if (typeof edge.from === 'string' && !edge.from.includes('$')) {
+      const reference = parseImageReference(edge.from);
+      if (reference && !isPinned(reference)) {
+        out.push(finding('UnpinnedExternalImage', { instruction: detail.instruction, line: edge.line, span: detail.valueSpan }, [edge.from]));
+      }
+    }
+    if (edge.kind === 'copy') {
+      const sources = detail.paths.slice(0, -1);
+      if (sources.some((source) => normalizePath(source) === '/')) {
+        const label = typeof edge.from === 'number' ? `stage ${stageLabel(analysis, edge.from)}` : `the image ${edge.from}`;
+        out.push(finding('CopyWholeFilesystem', { instruction: detail.instruction, line: edge.line }, [label]));
+      }
+    }
+  });
+}
+
+/** All of Stagewright's own checks. */
+export function stageChecks(analysis: Analysis): Finding[] {
+  const out: Finding[] = [];
+  unusedStages(analysis, out);
+  scratchChecks(analysis, out);
+  inlineComments(analysis, out);
+  copyFromChecks(analysis, out);
+  return out;
+}

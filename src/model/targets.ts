@@ -1,0 +1,55 @@
+// Which stages a build runs for a target. BuildKit starts from the target and
+// follows its dependencies (FROM <stage>, COPY --from, RUN --mount from=), so a
+// stage nothing needs is never built. The legacy builder runs the file top to
+// bottom and stops after the target, building every earlier stage whether it
+// is needed or not.
+
+import type { Analysis } from './types';
+
+export type Builder = 'buildkit' | 'legacy';
+
+/** BuildKit's default target: the last stage (-1 when there is none). */
+export function defaultTarget(analysis: Pick<Analysis, 'stages'>): number {
+  return analysis.stages.length - 1;
+}
+
+/** For each stage, the earlier or later stages it takes something from (FROM, COPY --from, RUN --mount from=). */
+export function stageDependencies(analysis: Pick<Analysis, 'stages' | 'edges'>): number[][] {
+  const deps: number[][] = analysis.stages.map(() => []);
+  for (const edge of analysis.edges) {
+    if (typeof edge.from !== 'number') continue;
+    if (edge.from < 0 || edge.from >= deps.length || edge.to < 0 || edge.to >= deps.length) continue;
+    if (!deps[edge.to].includes(edge.from)) deps[edge.to].push(edge.from);
+  }
+  return deps;
+}
+
+/** Every stage the target needs, itself included (cycles are tolerated: each stage is visited once). */
+export function reachableStages(analysis: Pick<Analysis, 'stages' | 'edges'>, target: number): Set<number> {
+  const deps = stageDependencies(analysis);
+  const seen = new Set<number>();
+  const stack = target >= 0 && target < deps.length ? [target] : [];
+  while (stack.length) {
+    const stage = stack.pop()!;
+    if (seen.has(stage)) continue;
+    seen.add(stage);
+    stack.push(...deps[stage]);
+  }
+  return seen;
+}
+
+/**
+ * Whether each stage is built for `targetIndex` (default: the last stage) by
+ * the given builder. An index outside the stages builds nothing.
+ */
+export function builtStages(
+  analysis: Pick<Analysis, 'stages' | 'edges'>,
+  targetIndex: number = defaultTarget(analysis),
+  builder: Builder = 'buildkit',
+): boolean[] {
+  const count = analysis.stages.length;
+  if (targetIndex < 0 || targetIndex >= count) return analysis.stages.map(() => false);
+  if (builder === 'legacy') return analysis.stages.map((_, index) => index <= targetIndex);
+  const reachable = reachableStages(analysis, targetIndex);
+  return analysis.stages.map((_, index) => reachable.has(index));
+}
