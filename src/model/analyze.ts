@@ -1,0 +1,462 @@
+// The stage graph of a Dockerfile, derived the way BuildKit derives it
+// (frontend/dockerfile/dockerfile2llb: buildDispatchStates, toCommand,
+// detectRunMount, validateCircularDependency), from our lossless syntax tree.
+//
+// The passes, in order:
+//   1. split the instructions into global ARGs and stages;
+//   2. global ARGs: BuildKit's automatic platform ARGs for linux/amd64, then
+//      each global ARG default expanded in order;
+//   3. per stage: FROM validation, base and platform expansion, the FROM edge
+//      to an earlier stage, stage-name checks;
+//   4. per instruction: COPY --from and RUN --mount from= edges;
+//   5. cycles;
+//   6. build checks from src/model/lint (appended by that module);
+//   7. diagnostics sorted by line.
+
+import { expandWord } from './expand.ts';
+import { edgesOnCycles } from './graph/cycles.ts';
+import { graphMessages as M, type GraphMessage } from './graph/messages.ts';
+import { parseMountFrom } from './graph/mounts.ts';
+import { suggest } from './graph/suggest.ts';
+import { parseDockerfile } from './syntax/parse.ts';
+import type {
+  Analysis,
+  Diagnostic,
+  DiagnosticDetail,
+  DockerfileSyntax,
+  EdgeDetail,
+  Flag,
+  Instruction,
+  QuickFix,
+  Span,
+  StageEdge,
+} from './types.ts';
+
+/** The platform analyze() builds for, like a plain `docker build` on linux/amd64. */
+const PLATFORM_ARGS: readonly [string, string][] = [
+  ['BUILDPLATFORM', 'linux/amd64'],
+  ['BUILDOS', 'linux'],
+  ['BUILDOSVERSION', ''],
+  ['BUILDARCH', 'amd64'],
+  ['BUILDVARIANT', ''],
+  ['TARGETPLATFORM', 'linux/amd64'],
+  ['TARGETOS', 'linux'],
+  ['TARGETOSVERSION', ''],
+  ['TARGETARCH', 'amd64'],
+  ['TARGETVARIANT', ''],
+];
+
+const RESERVED_STAGE_NAMES = new Set(['scratch', 'context']);
+const VALID_STAGE_NAME = /^[a-z][a-z0-9\-_.]*$/;
+const INTEGER = /^[+-]?[0-9]+$/;
+
+/** Analyse a Dockerfile. Never throws: an unexpected failure becomes an InternalError diagnostic. */
+export function analyze(text: string): Analysis {
+  let file: DockerfileSyntax;
+  try {
+    file = parseDockerfile(text);
+  } catch (e) {
+    return failed(emptySyntax(text), e);
+  }
+  try {
+    return analyzeSyntax(file);
+  } catch (e) {
+    return failed(file, e);
+  }
+}
+
+/** The graph of an already parsed file. */
+export function analyzeSyntax(file: DockerfileSyntax): Analysis {
+  const analysis: Analysis = {
+    stages: [],
+    edges: [],
+    diagnostics: [],
+    stageDetails: [],
+    edgeDetails: [],
+    diagnosticDetails: [],
+    file,
+    globalArgs: new Map(),
+  };
+  const report = reporter(analysis);
+
+  for (const d of file.diagnostics) {
+    analysis.diagnostics.push({ line: d.line, severity: d.severity, code: d.code, message: d.message });
+    analysis.diagnosticDetails.push({ span: d.span, fixes: [] });
+  }
+
+  const { globalArgInstructions, stageGroups } = splitStages(file, report);
+  if (stageGroups.length === 0 && file.instructions.length > 0) {
+    report(M.NoStages, 1, { start: 0, end: 0 });
+  }
+
+  // Stage names first: COPY --from may name any stage, even a later one.
+  const stageNames = stageGroups.map((g) => fromShape(g.from).name);
+  const targetStage = stageNames.length > 0 ? (stageNames[stageNames.length - 1]?.toLowerCase() ?? 'default') : 'default';
+
+  const { env, declared } = globalArgs(globalArgInstructions, targetStage, file.escape, report);
+  analysis.globalArgs = env;
+
+  // Lower-cased name -> index of the last stage with that name (BuildKit's lookup table for --from).
+  const byName = new Map<string, number>();
+  stageNames.forEach((name, i) => {
+    if (name !== null) byName.set(name.toLowerCase(), i);
+  });
+
+  const seenNames = new Set<string>();
+  // Lower-cased name -> last stage with that name so far: FROM only sees earlier stages.
+  const earlierByName = new Map<string, number>();
+
+  stageGroups.forEach((group, index) => {
+    const from = group.from;
+    const shape = fromShape(from);
+    const line = from.startLine;
+
+    for (const flag of from.flags) {
+      if (flag.name !== 'platform') report(M.UnknownFlag, line, flag.span, flag.name);
+      else if (flag.value === null) report(M.MissingFlagValue, line, flag.span, flag.name);
+    }
+    const platformFlag = from.flags.find((f) => f.name === 'platform') ?? null;
+
+    // Stage name checks (BuildKit validates the lower-cased name).
+    if (shape.name !== null && shape.nameSpan !== null) {
+      const lower = shape.name.toLowerCase();
+      if (!VALID_STAGE_NAME.test(lower)) {
+        report(M.InvalidStageName, line, shape.nameSpan, shape.name);
+      } else {
+        if (lower !== shape.name) {
+          const fix: QuickFix = {
+            title: `Rename to '${lower}'`,
+            edits: [{ start: shape.nameSpan.start, end: shape.nameSpan.end, text: lower }],
+          };
+          report(M.StageNameCasing, line, shape.nameSpan, [fix], shape.name);
+        }
+        if (RESERVED_STAGE_NAMES.has(lower)) report(M.ReservedStageName, line, shape.nameSpan, lower);
+        if (seenNames.has(lower)) report(M.DuplicateStageName, line, shape.nameSpan, lower);
+      }
+      seenNames.add(lower);
+    }
+
+    // The base image, expanded with the global ARGs.
+    const base = shape.base;
+    const baseSpan = shape.baseSpan ?? { start: from.keywordSpan.end, end: from.keywordSpan.end };
+    let resolvedBase = base;
+    let baseStage: number | null = null;
+    if (shape.hasBase) {
+      const expanded = expandWord(base, env, file.escape);
+      reportUndeclared(expanded.unmatched, env, declared, line, baseSpan, report);
+      if (expanded.error !== null) {
+        report(M.ExpansionError, line, baseSpan, expanded.error);
+      } else if (expanded.value !== '') {
+        // An empty result needs a --build-arg; the lint checks (InvalidDefaultArgInFrom) say so.
+        resolvedBase = expanded.value;
+        // BuildKit looks the expanded text up as is: "FROM Builder" does not find "AS builder".
+        const found = earlierByName.get(resolvedBase);
+        if (found !== undefined) baseStage = found;
+      }
+    }
+
+    if (platformFlag !== null && platformFlag.value !== null) {
+      const expanded = expandWord(platformFlag.value, env, file.escape);
+      const span = platformFlag.valueSpan ?? platformFlag.span;
+      reportUndeclared(expanded.unmatched, env, declared, line, span, report);
+      if (expanded.error !== null) {
+        report(M.ExpansionError, line, span, expanded.error);
+      } else if (expanded.value === '') {
+        const hint = [...expanded.unmatched].map((u) => suggest(u, env.keys())).find((s) => s !== '') ?? '';
+        report(M.EmptyPlatform, line, span, platformFlag.value, hint);
+      }
+    }
+
+    const lastInstruction = group.instructions.length > 0 ? group.instructions[group.instructions.length - 1] : from;
+    analysis.stages.push({
+      index,
+      name: shape.name,
+      base,
+      platform: platformFlag ? (platformFlag.value ?? '') : null,
+      line,
+    });
+    analysis.stageDetails.push({
+      index,
+      key: shape.name !== null ? shape.name.toLowerCase() : `#${index}`,
+      resolvedBase,
+      baseStage,
+      fromInstruction: from,
+      instructions: group.instructions,
+      span: { start: from.span.start, end: lastInstruction.span.end },
+      endLine: lastInstruction.endLine,
+      baseSpan,
+      nameSpan: shape.nameSpan,
+      asSpan: shape.asSpan,
+      platformFlag,
+    });
+
+    if (baseStage !== null) {
+      pushEdge(analysis, { from: baseStage, to: index, kind: 'from', line }, { instruction: from, valueSpan: baseSpan, paths: [] });
+    }
+    if (shape.name !== null) earlierByName.set(shape.name.toLowerCase(), index);
+
+    for (const instruction of group.instructions) {
+      addInstructionEdges(analysis, instruction, index, stageGroups.length, byName, report);
+    }
+  });
+
+  reportCycles(analysis, report);
+
+  // Build checks (src/model/lint) append their diagnostics here, before sorting.
+
+  sortDiagnostics(analysis);
+  return analysis;
+}
+
+// ---------------------------------------------------------------------------
+// Diagnostics
+
+type Report = <A extends unknown[]>(
+  message: GraphMessage<A>,
+  line: number,
+  span: Span,
+  ...rest: A | [QuickFix[], ...A]
+) => void;
+
+/**
+ * A function that adds one diagnostic and its detail. Quick fixes, when there
+ * are any, come as an array right before the message arguments.
+ */
+function reporter(analysis: Analysis): Report {
+  return (message, line, span, ...rest) => {
+    let fixes: QuickFix[] = [];
+    let args = rest as unknown[];
+    if (Array.isArray(rest[0])) {
+      fixes = rest[0] as QuickFix[];
+      args = rest.slice(1);
+    }
+    const text = (message.format as (...a: unknown[]) => string)(...args);
+    analysis.diagnostics.push({ line, severity: message.severity, code: message.code, message: text });
+    analysis.diagnosticDetails.push({ span, fixes });
+  };
+}
+
+/** Stable sort of diagnostics by line, keeping the detail array parallel. */
+function sortDiagnostics(analysis: Analysis): void {
+  const order = analysis.diagnostics.map((_, i) => i);
+  order.sort((a, b) => analysis.diagnostics[a].line - analysis.diagnostics[b].line || a - b);
+  const diagnostics: Diagnostic[] = order.map((i) => analysis.diagnostics[i]);
+  const details: DiagnosticDetail[] = order.map((i) => analysis.diagnosticDetails[i]);
+  analysis.diagnostics = diagnostics;
+  analysis.diagnosticDetails = details;
+}
+
+function reportUndeclared(
+  unmatched: Set<string>,
+  env: ReadonlyMap<string, string>,
+  declared: ReadonlySet<string>,
+  line: number,
+  span: Span,
+  report: Report,
+): void {
+  if (unmatched.size === 0) return;
+  const known = new Set<string>([...declared, ...env.keys()]);
+  for (const name of unmatched) {
+    if (known.has(name)) continue;
+    report(M.UndefinedArgInFrom, line, span, name, suggest(name, known));
+  }
+}
+
+function reportCycles(analysis: Analysis, report: Report): void {
+  const internal: { from: number; to: number }[] = [];
+  const edgeIndex: number[] = [];
+  analysis.edges.forEach((e, i) => {
+    if (typeof e.from === 'number') {
+      internal.push({ from: e.from, to: e.to });
+      edgeIndex.push(i);
+    }
+  });
+  for (const k of edgesOnCycles(analysis.stages.length, internal)) {
+    const edge = analysis.edges[edgeIndex[k]];
+    const detail = analysis.edgeDetails[edgeIndex[k]];
+    const stage = analysis.stages[edge.to];
+    const name = stage.name !== null ? stage.name.toLowerCase() : `stage-${stage.index}`;
+    report(M.CircularDependency, edge.line, detail.valueSpan, name);
+  }
+}
+
+function failed(file: DockerfileSyntax, error: unknown): Analysis {
+  const detail = error instanceof Error ? error.message : String(error);
+  return {
+    stages: [],
+    edges: [],
+    diagnostics: [{ line: 1, severity: 'error', code: M.InternalError.code, message: M.InternalError.format(detail) }],
+    stageDetails: [],
+    edgeDetails: [],
+    diagnosticDetails: [{ span: { start: 0, end: 0 }, fixes: [] }],
+    file,
+    globalArgs: new Map(),
+  };
+}
+
+function emptySyntax(text: string): DockerfileSyntax {
+  return { text, hasBom: false, escape: '\\', directives: [], instructions: [], nodes: [], diagnostics: [], lineStarts: [0] };
+}
+
+// ---------------------------------------------------------------------------
+// Stages and global ARGs
+
+interface StageGroup {
+  from: Instruction;
+  instructions: Instruction[];
+}
+
+function splitStages(file: DockerfileSyntax, report: Report) {
+  const globalArgInstructions: Instruction[] = [];
+  const stageGroups: StageGroup[] = [];
+  for (const instruction of file.instructions) {
+    if (instruction.cmd === 'from') {
+      stageGroups.push({ from: instruction, instructions: [] });
+    } else if (stageGroups.length > 0) {
+      stageGroups[stageGroups.length - 1].instructions.push(instruction);
+    } else if (instruction.cmd === 'arg') {
+      globalArgInstructions.push(instruction);
+    } else if (isKnownInstruction(instruction.cmd)) {
+      // Unknown keywords are the parser's to report.
+      report(M.InstructionBeforeFrom, instruction.startLine, instruction.keywordSpan, instruction.keyword);
+    }
+  }
+  return { globalArgInstructions, stageGroups };
+}
+
+const KNOWN_INSTRUCTIONS = new Set([
+  'add', 'arg', 'cmd', 'copy', 'entrypoint', 'env', 'expose', 'from', 'healthcheck', 'label', 'maintainer',
+  'onbuild', 'run', 'shell', 'stopsignal', 'user', 'volume', 'workdir',
+]);
+
+function isKnownInstruction(cmd: string): boolean {
+  return KNOWN_INSTRUCTIONS.has(cmd);
+}
+
+/**
+ * BuildKit's automatic platform ARGs, TARGETSTAGE, then every global ARG with
+ * a default, expanded in order. `declared` holds every global ARG name, with
+ * or without a default: a declared ARG is never "undefined" in FROM.
+ */
+function globalArgs(instructions: Instruction[], targetStage: string, escape: string, report: Report) {
+  const env = new Map<string, string>(PLATFORM_ARGS);
+  env.set('TARGETSTAGE', targetStage);
+  const declared = new Set<string>();
+  for (const instruction of instructions) {
+    for (const arg of instruction.args) {
+      const eq = arg.value.indexOf('=');
+      const key = eq < 0 ? arg.value : arg.value.slice(0, eq);
+      if (key === '') continue;
+      declared.add(key);
+      if (eq < 0) continue;
+      const expanded = expandWord(arg.value.slice(eq + 1), env, escape);
+      if (expanded.error !== null) {
+        report(M.ExpansionError, instruction.startLine, arg.span ?? instruction.span, expanded.error);
+        continue;
+      }
+      // Re-inserting moves the key to the end, like BuildKit's EnvList.AddOrReplace keeps the latest value.
+      env.set(key, expanded.value);
+    }
+  }
+  return { env, declared };
+}
+
+interface FromShape {
+  base: string;
+  hasBase: boolean;
+  baseSpan: Span | null;
+  name: string | null;
+  nameSpan: Span | null;
+  asSpan: Span | null;
+}
+
+/**
+ * What a FROM says, even when BuildKit would reject it: `FROM img AS name
+ * # comment` still shows as stage `name` on `img`, beside the parser's
+ * "FROM requires either one or three arguments".
+ */
+function fromShape(from: Instruction): FromShape {
+  const args = from.args;
+  const hasAs = args.length >= 3 && args[1].value.toLowerCase() === 'as';
+  return {
+    base: args.length > 0 ? args[0].value : '',
+    hasBase: args.length > 0,
+    baseSpan: args.length > 0 ? args[0].span : null,
+    name: hasAs ? args[2].value : null,
+    nameSpan: hasAs ? args[2].span : null,
+    asSpan: hasAs ? args[1].span : null,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Edges created inside a stage
+
+function pushEdge(analysis: Analysis, edge: StageEdge, detail: EdgeDetail): void {
+  analysis.edges.push(edge);
+  analysis.edgeDetails.push(detail);
+}
+
+function addInstructionEdges(
+  analysis: Analysis,
+  instruction: Instruction,
+  to: number,
+  stageCount: number,
+  byName: ReadonlyMap<string, number>,
+  report: Report,
+): void {
+  const line = instruction.startLine;
+  if (instruction.cmd === 'copy') {
+    const flag = instruction.flags.find((f) => f.name === 'from');
+    if (flag === undefined || flag.value === null || flag.value === '') return;
+    const value = flag.value;
+    const valueSpan = flag.valueSpan ?? flag.span;
+    if (expandWord(value, new Map()).value !== value) {
+      report(M.FromVariable, line, valueSpan);
+      return;
+    }
+    const paths = instruction.args.map((a) => a.value);
+    if (INTEGER.test(value) && Number.isSafeInteger(Number(value))) {
+      const index = Number(value);
+      if (index < 0 || index >= stageCount) {
+        report(M.InvalidStageIndex, line, valueSpan, String(index));
+        return;
+      }
+      pushEdge(analysis, { from: index, to, kind: 'copy', line }, { instruction, valueSpan, paths });
+      return;
+    }
+    const found = byName.get(value.toLowerCase());
+    pushEdge(analysis, { from: found ?? value, to, kind: 'copy', line }, { instruction, valueSpan, paths });
+    return;
+  }
+  if (instruction.cmd === 'run') {
+    for (const flag of instruction.flags) {
+      if (flag.name !== 'mount' || flag.value === null) continue;
+      const parsed = parseMountFrom(flag.value);
+      if (!parsed.ok) {
+        report(M.MountParse, line, flag.valueSpan ?? flag.span, parsed.error);
+        continue;
+      }
+      const { value, start, end } = parsed.mount;
+      if (value === null || value === '') continue;
+      const found = byName.get(value.toLowerCase());
+      const valueSpan = mountValueSpan(analysis.file.text, flag, value, start, end);
+      pushEdge(analysis, { from: found ?? value, to, kind: 'mount', line }, { instruction, valueSpan, paths: [] });
+    }
+  }
+}
+
+/**
+ * Where a mount's from= value sits in the source. When the flag is written
+ * plainly (no quotes, escapes or continuations) that is an exact slice;
+ * otherwise the first literal `from=<value>` in the flag, else the flag value.
+ */
+function mountValueSpan(text: string, flag: Flag, value: string, start: number | null, end: number | null): Span {
+  const valueSpan = flag.valueSpan ?? flag.span;
+  if (start !== null && end !== null && text.slice(valueSpan.start, valueSpan.end) === flag.value) {
+    return { start: valueSpan.start + start, end: valueSpan.start + end };
+  }
+  const raw = text.slice(flag.span.start, flag.span.end);
+  const m = new RegExp(`from=${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=[,"'\\s]|$)`, 'i').exec(raw);
+  if (m) return { start: flag.span.start + m.index + 5, end: flag.span.start + m.index + m[0].length };
+  return valueSpan;
+}

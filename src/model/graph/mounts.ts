@@ -1,0 +1,84 @@
+// Reading the `from=` of a `RUN --mount=...` value the way BuildKit does:
+// the value is one CSV record (Go's encoding/csv rules: fields separated by
+// commas, a field may be double-quoted with "" for a literal quote, a quote
+// inside an unquoted field is an error), every field is `key=value` with a
+// case-insensitive key, and the last `from=` wins. Offsets are kept so edits
+// can rewrite just the stage name.
+
+export interface MountFrom {
+  /** The from= value, or null when the mount has none. */
+  value: string | null;
+  /** Offsets of the value inside the flag value string (null when quoted, so not a plain slice). */
+  start: number | null;
+  end: number | null;
+  /** Every field with its offsets in the flag value, for edits that drop or rewrite one. */
+  fields: { text: string; start: number; end: number }[];
+}
+
+export type MountParse = { ok: true; mount: MountFrom } | { ok: false; error: string };
+
+export function parseMountFrom(value: string): MountParse {
+  if (value === '') return { ok: false, error: 'failed to parse csv mounts: EOF' };
+  const fields: { text: string; start: number; end: number; quoted: boolean }[] = [];
+  let i = 0;
+  const n = value.length;
+  for (;;) {
+    const start = i;
+    if (value[i] === '"') {
+      // Quoted field: runs to the quote not followed by another quote.
+      let text = '';
+      i++;
+      for (;;) {
+        if (i >= n) return { ok: false, error: 'failed to parse csv mounts: extraneous or missing " in quoted-field' };
+        const c = value[i];
+        if (c === '"') {
+          if (value[i + 1] === '"') {
+            text += '"';
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        text += c;
+        i++;
+      }
+      if (i < n && value[i] !== ',') {
+        return { ok: false, error: 'failed to parse csv mounts: extraneous or missing " in quoted-field' };
+      }
+      fields.push({ text, start, end: i, quoted: true });
+    } else {
+      let j = i;
+      while (j < n && value[j] !== ',') {
+        if (value[j] === '"') return { ok: false, error: 'failed to parse csv mounts: bare " in non-quoted-field' };
+        j++;
+      }
+      fields.push({ text: value.slice(i, j), start: i, end: j, quoted: false });
+      i = j;
+    }
+    if (i >= n) break;
+    i++; // the comma
+    if (i >= n) {
+      fields.push({ text: '', start: i, end: i, quoted: false });
+      break;
+    }
+  }
+
+  const mount: MountFrom = { value: null, start: null, end: null, fields: fields.map(({ text, start, end }) => ({ text, start, end })) };
+  for (const f of fields) {
+    const eq = f.text.indexOf('=');
+    if (eq < 0) continue;
+    if (f.text.slice(0, eq).toLowerCase() !== 'from') continue;
+    const v = f.text.slice(eq + 1);
+    if (/\$./.test(v)) return { ok: false, error: "'from' doesn't support variable expansion, define alias stage instead" };
+    mount.value = v;
+    if (f.quoted) {
+      mount.start = null;
+      mount.end = null;
+    } else {
+      mount.start = f.start + eq + 1;
+      mount.end = f.end;
+    }
+  }
+  return { ok: true, mount };
+}
