@@ -176,6 +176,13 @@ function fromChecks(analysis: Analysis, out: Finding[]): void {
         : [];
       out.push(finding('RedundantTargetPlatform', { instruction: from, span }, [platform], fixes));
     }
+    if (match.value !== '' && match.error === null) {
+      const invalid = match.value.split('/').find((part) => !/^[A-Za-z0-9_.-]+$/.test(part));
+      if (invalid !== undefined) {
+        const hint = [...match.unmatched].map((name) => suggest(name, defaults.keys(), true)).find((x) => x !== '') ?? '';
+        out.push(finding('InvalidPlatform', { instruction: from, span }, [platform, invalid, match.value, hint]));
+      }
+    }
     if (match.matched.size === 0 && match.unmatched.size === 0) {
       const parsed = parsePlatform(match.value);
       const stageName = name?.toLowerCase() ?? '';

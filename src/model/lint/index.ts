@@ -52,6 +52,8 @@ function configFor(analysis: Analysis, base: CheckConfig, instruction: Instructi
   return config;
 }
 
+const checked = new WeakSet<Analysis>();
+
 function instructionAt(analysis: Analysis, line: number): Instruction | null {
   return analysis.file.instructions.find((i) => i.startLine <= line && line <= i.endLine) ?? null;
 }
@@ -62,6 +64,9 @@ function instructionAt(analysis: Analysis, line: number): Instruction | null {
  * produced that the `# check=` configuration skips.
  */
 export function runChecks(analysis: Analysis, options: CheckOptions = {}): void {
+  // Idempotent: a second call on the same analysis would report everything twice.
+  if (checked.has(analysis)) return;
+  checked.add(analysis);
   const { config: base, problem } = fileConfig(analysis, options);
   const cache = new Map<Instruction, CheckConfig>();
   const reported = new Set<string>();
@@ -75,6 +80,11 @@ export function runChecks(analysis: Analysis, options: CheckOptions = {}): void 
       const config = configFor(analysis, base, instructionAt(analysis, diagnostic.line), cache);
       if (!ruleEnabled(config, rule.name, rule.experimental)) return;
       if (config.error) reported.add(rule.name);
+      // The registry is the one declaration of a rule: its level (a BuildKit check
+      // warns, it never fails the build by itself), and for a rule without
+      // details its single wording.
+      diagnostic = { ...diagnostic, severity: rule.severity };
+      if (rule.format.length === 0) diagnostic = { ...diagnostic, message: rule.format() };
     }
     keptDiagnostics.push(diagnostic);
     keptDetails.push(analysis.diagnosticDetails[index] ?? { span: { start: 0, end: 0 }, fixes: [] });

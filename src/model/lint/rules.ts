@@ -15,8 +15,8 @@ export interface RuleDefinition<A extends unknown[] = never[]> {
   severity: Severity;
   /** Experimental rules run only when `# check=experimental=<name|all>` enables them. */
   experimental: boolean;
-  /** Who reports it: BuildKit's linter, or Stagewright's own multi-stage checks. */
-  origin: 'buildkit' | 'stagewright';
+  /** Who reports it: BuildKit's linter, a BuildKit build failure, or Stagewright's own multi-stage checks. */
+  origin: 'buildkit' | 'build' | 'stagewright';
   /** Builds the per-occurrence message from the details of the finding. */
   format: (...args: A) => string;
 }
@@ -58,6 +58,10 @@ function own<A extends unknown[]>(
     origin: 'stagewright',
     format,
   };
+}
+
+function buildError<A extends unknown[]>(name: string, description: string, format: (...args: A) => string): RuleDefinition<A> {
+  return { name, description, url: 'https://docs.docker.com/build/checks/', severity: 'error', experimental: false, origin: 'build', format };
 }
 
 const withSuggestion = (text: string, suggestion: string, prefix = '') =>
@@ -149,8 +153,13 @@ export const rules = {
   CopyWholeFilesystem: own('CopyWholeFilesystem', 'COPY --from copies the whole filesystem of a stage', 'warning',
     (source: string) =>
       `This copies the whole filesystem of ${source}, compilers and package caches included, which undoes the point of a multi-stage build. Copy only the files the final image needs`),
-  LintViolation: own('LintViolation', 'The check directive turns warnings into a build failure', 'error',
+
+  // --- build failures the checks detect (BuildKit's error wording) ---
+  LintViolation: buildError('LintViolation', 'The check directive turns warnings into a build failure',
     (names: string) => `lint violation found for rules: ${names}`),
+  InvalidPlatform: buildError('InvalidPlatform', 'The --platform value is not a valid platform',
+    (written: string, component: string, value: string, suggestion: string) =>
+      withSuggestion(`failed to parse platform ${written}: ${quote(component)} is an invalid component of ${quote(value)}: platform specifier component must match "^[A-Za-z0-9_.-]+$": invalid argument`, suggestion)),
 } as const;
 
 export type RuleName = keyof typeof rules;
