@@ -18,6 +18,7 @@ import { edgesOnCycles } from './graph/cycles.ts';
 import { graphMessages as M, type GraphMessage } from './graph/messages.ts';
 import { parseMountFrom } from './graph/mounts.ts';
 import { suggest } from './graph/suggest.ts';
+import { runChecks } from './lint/index.ts';
 import { parseDockerfile } from './syntax/parse.ts';
 import type {
   Analysis,
@@ -203,6 +204,7 @@ export function analyzeSyntax(file: DockerfileSyntax): Analysis {
   reportCycles(analysis, report);
 
   // Build checks (src/model/lint) append their diagnostics here, before sorting.
+  runChecks(analysis);
 
   sortDiagnostics(analysis);
   return analysis;

@@ -12,7 +12,7 @@ import type { Analysis, Arg, Instruction, QuickFix, Span } from '../types';
 import { commentsAbove } from './comments';
 import { finding, type Finding } from './finding';
 import { parseImageReference } from './imageReference';
-import { suggest } from './suggest';
+import { suggest } from '../graph/suggest';
 
 const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { checkCommentValue, mergeCheckConfig, parseCheckConfig, ruleEnabled } from './checkConfig';
 import { isPinned, parseImageReference } from './imageReference';
 import { buildkitRuleNames, rules } from './rules';
-import { levenshtein, suggest } from './suggest';
 
 describe('check directive', () => {
   it('reads skip lists, skip=all, error and experimental', () => {
@@ -36,19 +35,6 @@ describe('check directive', () => {
   it('recognises check comments and ignores text after the first space', () => {
     expect(checkCommentValue('check=skip=all // why')).toBe('skip=all');
     expect(checkCommentValue('a normal comment')).toBeNull();
-  });
-});
-
-describe('suggestions', () => {
-  it('computes edit distance', () => {
-    expect(levenshtein('BULIDPLATFORM', 'BUILDPLATFORM')).toBe(2);
-    expect(levenshtein('', 'abc')).toBe(3);
-  });
-  it('suggests the closest name within distance 2, nothing for exact or far names', () => {
-    expect(suggest('DIR_ASSET', ['PATH', 'DIR_BINARIES', 'DIR_ASSETS', 'DIR_CONFIG'], true)).toBe('DIR_ASSETS');
-    expect(suggest('PAHT', ['PATH'], true)).toBe('PATH');
-    expect(suggest('version', ['tag'], true)).toBe('');
-    expect(suggest('PATH', ['PATH', 'PATx'], true)).toBe('');
   });
 });
 
