@@ -137,7 +137,7 @@ export const rules = {
   // --- Stagewright's multi-stage checks: each message says what happens and why ---
   UnusedStage: own('UnusedStage', 'A stage the build target never uses', 'info',
     (stage: string, target: string) =>
-      `Stage ${stage} is not used by the target ${target}: BuildKit skips it, but the legacy builder still builds it (slower builds, no effect on the image)`),
+      `Nothing in the build target (${target}) uses ${stage}: BuildKit skips it, but the legacy builder still builds it (slower builds, no effect on the image)`),
   ScratchNoShell: own('ScratchNoShell', 'A scratch stage has no shell', 'error',
     (what: string) =>
       `${what} needs /bin/sh, but this stage starts FROM scratch, which is empty: there is no shell to run it. Build in another stage and COPY the result here, or use the exec form with a program you copied in`),

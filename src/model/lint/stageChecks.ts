@@ -11,7 +11,7 @@ const searchPath = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin'
 
 function stageLabel(analysis: Analysis, index: number): string {
   const name = analysis.stages[index]?.name;
-  return name ? `'${name}'` : `#${index}`;
+  return name ? `stage '${name}'` : `stage #${index}`;
 }
 
 function unusedStages(analysis: Analysis, out: Finding[]): void {
@@ -235,7 +235,7 @@ function copyFromChecks(analysis: Analysis, out: Finding[]): void {
     if (edge.kind === 'copy') {
       const sources = detail.paths.slice(0, -1);
       if (sources.some((source) => normalizePath(source) === '/')) {
-        const label = typeof edge.from === 'number' ? `stage ${stageLabel(analysis, edge.from)}` : `the image ${edge.from}`;
+        const label = typeof edge.from === 'number' ? stageLabel(analysis, edge.from) : `the image ${edge.from}`;
         out.push(finding('CopyWholeFilesystem', { instruction: detail.instruction, line: edge.line }, [label]));
       }
     }
