@@ -1,0 +1,21 @@
+// The side panel's tabs. Other features add theirs here (one entry each).
+import type { ComponentType } from 'react';
+import type { AppState } from '../store/index.ts';
+import { ProblemsList } from './ProblemsList.tsx';
+
+export interface PanelTab {
+  id: string;
+  label: string;
+  Component: ComponentType;
+  /** A count shown beside the label, or null. */
+  badge?: (s: AppState) => number | null;
+}
+
+export const panelTabs: PanelTab[] = [
+  {
+    id: 'problems',
+    label: 'Problems',
+    Component: ProblemsList,
+    badge: (s) => s.analysis.diagnostics.length,
+  },
+];

@@ -1,0 +1,61 @@
+// Lays the graph out when its shape changes (nodes or edges added, removed or
+// renamed, instruction lists collapsed or expanded), once every node has been
+// measured, then fits the view. Typing that leaves the shape alone does nothing here.
+import { useEffect, useRef } from 'react';
+import { useReactFlow } from '@xyflow/react';
+import { appStore, useApp } from '../store/index.ts';
+import { instrument } from '../store/instrumentation.ts';
+import { requestLayout } from './layoutClient.ts';
+import { collapseSignature } from './selectors.ts';
+import type { LayoutRequest } from './layout.ts';
+
+const allMeasured = (s: ReturnType<ReturnType<typeof appStore>['getState']>) =>
+  s.graph.nodes.every((n) => s.measured[n.id] !== undefined);
+
+export function useAutoLayout(): void {
+  const { fitView, setViewport } = useReactFlow();
+  const shapeKey = useApp((s) => `${s.graph.shapeKey}\n|${collapseSignature(s)}`);
+  const laidOut = useApp((s) => s.layout.shapeKey);
+  const measured = useApp(allMeasured);
+  const generation = useApp((s) => s.layout.generation);
+  const inFlight = useRef<string | null>(null);
+  const firstFit = useRef(true);
+
+  useEffect(() => {
+    if (shapeKey === laidOut || !measured || inFlight.current === shapeKey) return;
+    const store = appStore();
+    const s = store.getState();
+    const request: LayoutRequest = {
+      nodes: s.graph.nodes.map((n) => ({ id: n.id, width: s.measured[n.id].width, height: s.measured[n.id].height })),
+      edges: s.graph.edges.map((e) => ({ source: e.source, target: e.target })),
+    };
+    inFlight.current = shapeKey;
+    requestLayout(request).then(
+      (positions) => {
+        if (inFlight.current === shapeKey) inFlight.current = null;
+        const now = store.getState();
+        // A newer shape superseded this request: its own layout will follow.
+        if (`${now.graph.shapeKey}\n|${collapseSignature(now)}` !== shapeKey) return;
+        now.setLayout(shapeKey, positions);
+      },
+      () => {
+        if (inFlight.current === shapeKey) inFlight.current = null;
+      },
+    );
+  }, [shapeKey, laidOut, measured]);
+
+  // After a new layout: fit the view (or, on the first one after a reload, restore the saved viewport).
+  useEffect(() => {
+    if (generation === 0) return;
+    const saved = appStore().getState().view.viewport;
+    const frame = requestAnimationFrame(() => {
+      if (firstFit.current && saved) setViewport(saved);
+      else void fitView({ padding: 0.12, maxZoom: 1.1, minZoom: 0.05 });
+      if (firstFit.current) {
+        firstFit.current = false;
+        requestAnimationFrame(() => instrument({ canvasReadyAt: performance.now() }));
+      }
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [generation, fitView, setViewport]);
+}

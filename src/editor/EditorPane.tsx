@@ -1,0 +1,172 @@
+// The Monaco editor as a React component, wired to the store both ways:
+// - typing -> store.editorChanged(text);
+// - store.applyEdits (canvas gestures) -> this module's port -> executeEdits +
+//   pushUndoStop, with a flag so the change event does not echo back;
+// - diagnostics -> markers; the selected stage -> highlighted and revealed lines;
+// - the cursor entering a stage -> that stage's node is selected.
+import { useEffect, useRef } from 'react';
+import { appStore } from '../store/index.ts';
+import { instrument } from '../store/instrumentation.ts';
+import type { AppState } from '../store/index.ts';
+import type { Analysis, TextEdit } from '../model/types.ts';
+import { createDockerfileEditor, monaco } from './monaco.ts';
+import { markersFor } from './markers.ts';
+
+const SEVERITY = {
+  error: monaco.MarkerSeverity.Error,
+  warning: monaco.MarkerSeverity.Warning,
+  info: monaco.MarkerSeverity.Info,
+} as const;
+
+/** Set while we apply edits that came from the store, so the change listener ignores them. */
+let applyingExternal = false;
+
+export function EditorPane() {
+  const containerRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const store = appStore();
+    const { editor, dispose } = createDockerfileEditor(container, store.getState().text);
+    const model = editor.getModel()!;
+
+    // Monaco normalises what it is given (a BOM is kept apart, mixed line
+    // endings are unified); from here on the editor's text is the text.
+    if (model.getValue() !== store.getState().text) store.getState().editorChanged(model.getValue());
+
+    const toRange = (e: TextEdit) => {
+      const a = model.getPositionAt(e.start);
+      const b = model.getPositionAt(e.end);
+      return new monaco.Range(a.lineNumber, a.column, b.lineNumber, b.column);
+    };
+
+    store.getState().setEditorPort({
+      applyEdits(edits) {
+        applyingExternal = true;
+        try {
+          editor.pushUndoStop();
+          editor.executeEdits(
+            'stagewright',
+            edits.map((e) => ({ range: toRange(e), text: e.text, forceMoveMarkers: true })),
+          );
+          editor.pushUndoStop();
+        } finally {
+          applyingExternal = false;
+        }
+        return model.getValue();
+      },
+      undo() {
+        editor.focus();
+        editor.trigger('toolbar', 'undo', null);
+      },
+      redo() {
+        editor.focus();
+        editor.trigger('toolbar', 'redo', null);
+      },
+      revealLine(line, focus) {
+        const ln = Math.max(1, Math.min(line, model.getLineCount()));
+        editor.revealLineInCenterIfOutsideViewport(ln);
+        editor.setPosition({ lineNumber: ln, column: model.getLineFirstNonWhitespaceColumn(ln) || 1 });
+        if (focus) editor.focus();
+      },
+    });
+
+    const subs: monaco.IDisposable[] = [];
+    subs.push(
+      model.onDidChangeContent(() => {
+        if (applyingExternal) return;
+        store.getState().editorChanged(model.getValue());
+      }),
+    );
+    subs.push(
+      editor.onDidChangeCursorPosition((e) => {
+        // Only the user's own cursor moves select a node; programmatic ones
+        // (revealing a stage picked on the canvas) must not bounce back.
+        if (e.source === 'api' || !editor.hasTextFocus()) return;
+        store.getState().selectStageAtLine(e.position.lineNumber);
+      }),
+    );
+
+    // Markers follow the analysis; they are set off the keystroke's critical path.
+    let markerTimer: ReturnType<typeof setTimeout> | null = null;
+    let markedAnalysis: Analysis | null = null;
+    const updateMarkers = () => {
+      markerTimer = null;
+      const analysis = store.getState().analysis;
+      if (analysis === markedAnalysis) return;
+      markedAnalysis = analysis;
+      monaco.editor.setModelMarkers(
+        model,
+        'stagewright',
+        markersFor(analysis, model).map((m) => ({ ...m, severity: SEVERITY[m.severity] })),
+      );
+    };
+    updateMarkers();
+
+    const decorations = editor.createDecorationsCollection();
+    const showSelection = (state: AppState, reveal: boolean) => {
+      const sel = state.selection;
+      const range = selectedLines(state);
+      if (!sel || !range) {
+        decorations.clear();
+        return;
+      }
+      decorations.set([
+        {
+          range: new monaco.Range(range.start, 1, range.end, 1),
+          options: {
+            isWholeLine: true,
+            className: 'sw-editor-selected',
+            linesDecorationsClassName: 'sw-editor-selected-gutter',
+          },
+        },
+      ]);
+      if (reveal && sel.origin !== 'editor') {
+        editor.revealLinesInCenterIfOutsideViewport(range.start, Math.min(range.end, range.start + 30));
+        editor.setPosition({ lineNumber: range.start, column: 1 }, 'api');
+      }
+    };
+    showSelection(store.getState(), false);
+
+    const unsubscribe = store.subscribe((state, prev) => {
+      if (state.analysis !== prev.analysis) {
+        if (markerTimer) clearTimeout(markerTimer);
+        markerTimer = setTimeout(updateMarkers, 60);
+      }
+      if (state.selection !== prev.selection) showSelection(state, true);
+      else if (state.analysis !== prev.analysis && state.selection) showSelection(state, false);
+    });
+
+    // Instrumentation for the browser benchmark and tests: see bench/browser.bench.ts.
+    instrument({ editor, editorReadyAt: performance.now() });
+
+    return () => {
+      unsubscribe();
+      if (markerTimer) clearTimeout(markerTimer);
+      subs.forEach((d) => d.dispose());
+      store.getState().setEditorPort(null);
+      dispose();
+    };
+  }, []);
+
+  // "nokey": React Flow's key handlers (space to pan, Delete) must not see keys typed here.
+  return <div ref={containerRef} className="sw-editor nokey" data-testid="editor" />;
+}
+
+/** The lines to highlight for the current selection: a stage's span, or an edge's instruction. */
+function selectedLines(state: AppState): { start: number; end: number } | null {
+  const sel = state.selection;
+  if (!sel) return null;
+  const { analysis, graph } = state;
+  if (sel.kind === 'node') {
+    const index = graph.stageIds.indexOf(sel.id);
+    if (index < 0) return null;
+    const stage = analysis.stages[index];
+    return { start: stage.line, end: analysis.stageDetails[index]?.endLine ?? stage.line };
+  }
+  const edge = graph.edges.find((e) => e.id === sel.id);
+  if (!edge) return null;
+  const instruction = analysis.edgeDetails[edge.data.edgeIndex]?.instruction;
+  return { start: edge.data.line, end: instruction?.endLine ?? edge.data.line };
+}

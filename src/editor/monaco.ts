@@ -1,0 +1,118 @@
+// The one module that owns Monaco: workers, the Dockerfile language, themes,
+// the editor instance and its model. Everything else talks to the editor
+// through the small facade at the bottom (see ./bridge.ts for how the store
+// reaches it).
+//
+// Monaco 0.57 ships its ESM build under monaco-editor/esm/vs, exposed through
+// the package's "./*" export; the old `monaco-editor/esm/vs/...` deep paths no
+// longer resolve. We import the editor API plus the standard editor features,
+// and only the Dockerfile language (the other ~80 languages are never loaded).
+import * as monaco from 'monaco-editor/editor/editor.api';
+import 'monaco-editor/features/register.all';
+import 'monaco-editor/languages/definitions/dockerfile/register';
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+
+export { monaco };
+
+declare global {
+  interface Window {
+    MonacoEnvironment?: monaco.Environment;
+  }
+}
+
+// Only the base editor worker is ever needed: Dockerfile has no language service.
+self.MonacoEnvironment = {
+  getWorker: () => new EditorWorker(),
+};
+
+export const LIGHT_THEME = 'stagewright-light';
+export const DARK_THEME = 'stagewright-dark';
+
+let themesDefined = false;
+function defineThemes(): void {
+  if (themesDefined) return;
+  themesDefined = true;
+  monaco.editor.defineTheme(LIGHT_THEME, {
+    base: 'vs',
+    inherit: true,
+    rules: [
+      { token: 'keyword', foreground: '1d4ed8', fontStyle: 'bold' },
+      { token: 'variable', foreground: '9333ea' },
+      { token: 'comment', foreground: '6b7280', fontStyle: 'italic' },
+      { token: 'string', foreground: '047857' },
+    ],
+    colors: {
+      'editor.background': '#ffffff',
+      'editorLineNumber.foreground': '#9ca3af',
+      'editor.lineHighlightBackground': '#f3f4f6',
+    },
+  });
+  monaco.editor.defineTheme(DARK_THEME, {
+    base: 'vs-dark',
+    inherit: true,
+    rules: [
+      { token: 'keyword', foreground: '7aa2ff', fontStyle: 'bold' },
+      { token: 'variable', foreground: 'd8a4ff' },
+      { token: 'comment', foreground: '8b93a1', fontStyle: 'italic' },
+      { token: 'string', foreground: '6ee7b7' },
+    ],
+    colors: {
+      'editor.background': '#16181d',
+      'editorLineNumber.foreground': '#5b6270',
+      'editor.lineHighlightBackground': '#1f232b',
+    },
+  });
+}
+
+const darkQuery = typeof window !== 'undefined' && window.matchMedia
+  ? window.matchMedia('(prefers-color-scheme: dark)')
+  : null;
+
+export function systemTheme(): string {
+  return darkQuery?.matches ? DARK_THEME : LIGHT_THEME;
+}
+
+/** Follows the system colour scheme for as long as the page lives. */
+function followSystemTheme(): () => void {
+  if (!darkQuery) return () => {};
+  const onChange = () => monaco.editor.setTheme(systemTheme());
+  darkQuery.addEventListener('change', onChange);
+  return () => darkQuery.removeEventListener('change', onChange);
+}
+
+export function createDockerfileEditor(
+  container: HTMLElement,
+  initialText: string,
+): { editor: monaco.editor.IStandaloneCodeEditor; dispose: () => void } {
+  defineThemes();
+  const model = monaco.editor.createModel(initialText, 'dockerfile');
+  const editor = monaco.editor.create(container, {
+    model,
+    theme: systemTheme(),
+    automaticLayout: true,
+    minimap: { enabled: false },
+    fontSize: 13,
+    lineHeight: 20,
+    fontFamily: 'ui-monospace, "SF Mono", "Cascadia Mono", "DejaVu Sans Mono", Menlo, Consolas, monospace',
+    scrollBeyondLastLine: false,
+    renderLineHighlight: 'line',
+    tabSize: 4,
+    insertSpaces: true,
+    wordWrap: 'off',
+    glyphMargin: false,
+    folding: true,
+    fixedOverflowWidgets: true,
+    padding: { top: 8, bottom: 8 },
+    'semanticHighlighting.enabled': false,
+    ariaLabel: 'Dockerfile',
+  });
+  const stopFollowing = followSystemTheme();
+  return {
+    editor,
+    dispose: () => {
+      stopFollowing();
+      editor.dispose();
+      model.dispose();
+    },
+  };
+}
