@@ -2,6 +2,7 @@
 // learn multi-stage builds, each reported with a plain explanation of what
 // will really happen.
 
+import { stageLabel } from '../explain';
 import { builtStages, defaultTarget } from '../targets';
 import type { Analysis, Instruction, QuickFix, Span } from '../types';
 import { finding, type Finding } from './finding';
@@ -9,10 +10,6 @@ import { isPinned, parseImageReference } from './imageReference';
 
 const searchPath = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
 
-function stageLabel(analysis: Analysis, index: number): string {
-  const name = analysis.stages[index]?.name;
-  return name ? `stage '${name}'` : `stage #${index}`;
-}
 
 function unusedStages(analysis: Analysis, out: Finding[]): void {
   if (analysis.stages.length < 2) return;

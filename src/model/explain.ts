@@ -1,0 +1,162 @@
+// A stage explained in plain language, for people learning multi-stage builds:
+// what it starts from, what it takes from other stages and images, who takes
+// what from it, and whether any of it ends up in the image the target builds.
+
+import { parseImageReference } from './lint/imageReference';
+import { builtStages, defaultTarget, type Builder } from './targets';
+import type { Analysis, EdgeKind } from './types';
+
+export type BaseKind = 'scratch' | 'distroless' | 'alpine' | 'slim' | 'distribution' | 'stage' | 'variable' | 'image';
+
+/** How the stage's files relate to the image the target produces. */
+export type Reach =
+  | 'target' // it is the target
+  | 'base' // the target is built FROM it (directly or through other stages): all its files are in the image
+  | 'copied' // files from it are copied (possibly through other stages) into the image
+  | 'build-only' // it is built, but only helps the build (mounts, or stages whose output is not kept)
+  | 'unused'; // the builder does not build it for this target
+
+export interface Transfer {
+  /** The other stage's index, or the external image reference. */
+  other: number | string;
+  kind: EdgeKind;
+  /** Source paths (for copies): what moves. */
+  paths: string[];
+  line: number;
+}
+
+export interface StageExplanation {
+  index: number;
+  label: string;
+  baseKind: BaseKind;
+  takes: Transfer[];
+  givesTo: Transfer[];
+  built: boolean;
+  reach: Reach;
+  /** The explanation as sentences, in reading order. */
+  sentences: string[];
+}
+
+const distributions = new Set([
+  'ubuntu', 'debian', 'fedora', 'centos', 'rockylinux', 'almalinux', 'amazonlinux', 'archlinux', 'opensuse/leap',
+  'opensuse/tumbleweed', 'oraclelinux', 'redhat/ubi8', 'redhat/ubi9', 'buildpack-deps',
+]);
+
+export function stageLabel(analysis: Analysis, index: number): string {
+  const name = analysis.stages[index]?.name;
+  return name ? `stage '${name}'` : `stage #${index}`;
+}
+
+/** What kind of starting point a stage's FROM is. */
+export function baseKind(analysis: Analysis, index: number): BaseKind {
+  const stage = analysis.stages[index];
+  const detail = analysis.stageDetails[index];
+  if (detail.baseStage !== null) return 'stage';
+  if (stage.base.includes('$')) return 'variable';
+  const resolved = detail.resolvedBase.toLowerCase();
+  if (resolved === 'scratch') return 'scratch';
+  const reference = parseImageReference(resolved);
+  const path = reference?.path ?? resolved;
+  const tag = reference?.tag ?? '';
+  if (path.includes('distroless') || path.startsWith('chainguard/static')) return 'distroless';
+  if (path === 'alpine' || path.endsWith('/alpine') || /(^|[-.])alpine/.test(tag)) return 'alpine';
+  if (/(^|-)slim/.test(tag) || path.endsWith('-slim')) return 'slim';
+  const repo = path.replace(/^library\//, '');
+  return distributions.has(repo) || isLanguageImage(repo) ? 'distribution' : 'image';
+}
+
+// Official language images without -slim/-alpine are built on a full Debian.
+function isLanguageImage(repo: string): boolean {
+  return ['golang', 'node', 'python', 'ruby', 'rust', 'openjdk', 'eclipse-temurin', 'maven', 'gradle', 'php', 'perl', 'elixir', 'erlang', 'haskell', 'swift', 'gcc'].includes(repo);
+}
+
+const baseSentences: Record<BaseKind, (analysis: Analysis, index: number) => string> = {
+  scratch: () => 'It starts FROM scratch: an empty filesystem with no shell, no package manager and no libraries. Only what is copied into it exists, so it suits a single static binary.',
+  distroless: (a, i) => `It starts from ${a.stageDetails[i].resolvedBase}, a distroless image: just a language runtime or libc and certificates, with no shell and no package manager. Small and hard to attack, but nothing can be installed with RUN.`,
+  alpine: (a, i) => `It starts from ${a.stageDetails[i].resolvedBase}, based on Alpine Linux: a few megabytes, with a shell and the apk package manager, and musl instead of glibc.`,
+  slim: (a, i) => `It starts from ${a.stageDetails[i].resolvedBase}, a slim image: a trimmed Debian with a shell and apt, but without compilers and most tools.`,
+  distribution: (a, i) => `It starts from ${a.stageDetails[i].resolvedBase}, a full Linux distribution with a shell, a package manager and common tools: convenient for building, large for shipping.`,
+  stage: (a, i) => `It starts from ${stageLabel(a, a.stageDetails[i].baseStage!)}: everything that stage produced is its starting point.`,
+  variable: (a, i) => {
+    const resolved = a.stageDetails[i].resolvedBase;
+    const written = a.stages[i].base;
+    return resolved !== written
+      ? `Its base image comes from a build argument: ${written}, which is ${resolved} unless --build-arg changes it.`
+      : `Its base image comes from a build argument: ${written}, which has no default, so the build needs --build-arg.`;
+  },
+  image: (a, i) => `It starts from the image ${a.stageDetails[i].resolvedBase}.`,
+};
+
+function describeTransfer(analysis: Analysis, transfer: Transfer, direction: 'takes' | 'gives'): string {
+  const other = typeof transfer.other === 'number' ? stageLabel(analysis, transfer.other) : `the image ${transfer.other}`;
+  const paths = transfer.paths.length ? transfer.paths.join(', ') : 'files';
+  if (direction === 'takes') {
+    if (transfer.kind === 'mount') return `Line ${transfer.line}: mounts ${other} while a RUN executes (nothing from it is kept).`;
+    return `Line ${transfer.line}: copies ${paths} from ${other}.`;
+  }
+  const capital = other[0].toUpperCase() + other.slice(1);
+  if (transfer.kind === 'mount') return `Line ${transfer.line}: ${other} mounts it while a RUN executes.`;
+  if (transfer.kind === 'from') return `Line ${transfer.line}: ${capital} is built FROM it and starts with all of its files.`;
+  return `Line ${transfer.line}: ${capital} copies ${paths} from it.`;
+}
+
+/** How each stage's files relate to the target's image (see Reach). */
+export function stageReach(analysis: Analysis, target: number, builder: Builder = 'buildkit'): Reach[] {
+  const built = builtStages(analysis, target, builder);
+  const reach: Reach[] = analysis.stages.map((_, i) => (built[i] ? 'build-only' : 'unused'));
+  if (target < 0 || target >= analysis.stages.length) return reach;
+  reach[target] = 'target';
+  for (let at = analysis.stageDetails[target].baseStage; at !== null && reach[at] !== 'base'; at = analysis.stageDetails[at].baseStage) {
+    reach[at] = 'base';
+  }
+  // Files flow along copies into the image, and a copied-from stage holds its own base's files.
+  let changed = true;
+  while (changed) {
+    changed = false;
+    analysis.edges.forEach((edge) => {
+      if (typeof edge.from !== 'number' || edge.kind === 'mount') return;
+      const into = reach[edge.to];
+      if ((into === 'target' || into === 'base' || into === 'copied') && reach[edge.from] === 'build-only') {
+        reach[edge.from] = 'copied';
+        changed = true;
+      }
+    });
+  }
+  return reach;
+}
+
+const reachSentences: Record<Reach, (targetLabel: string) => string> = {
+  target: (t) => `It is the build target (${t}): this stage's filesystem and settings are the image the build produces.`,
+  base: (t) => `All of its files reach the final image: the target (${t}) is built on top of it.`,
+  copied: (t) => `Some of its files reach the final image of the target (${t}), through the copies above; everything else it contains is left behind.`,
+  'build-only': (t) => `It is built for the target (${t}), but none of its files reach the final image: it only helps the build.`,
+  unused: (t) => `Nothing in the target (${t}) needs it: BuildKit does not build it at all (the legacy builder still would, if it comes before the target).`,
+};
+
+export function explainStage(
+  analysis: Analysis,
+  index: number,
+  target: number = defaultTarget(analysis),
+  builder: Builder = 'buildkit',
+): StageExplanation {
+  const kind = baseKind(analysis, index);
+  const takes: Transfer[] = [];
+  const givesTo: Transfer[] = [];
+  analysis.edges.forEach((edge, i) => {
+    const paths = edge.kind === 'copy' ? analysis.edgeDetails[i].paths.slice(0, -1) : [];
+    if (edge.to === index && edge.kind !== 'from') takes.push({ other: edge.from, kind: edge.kind, paths, line: edge.line });
+    if (edge.from === index) givesTo.push({ other: edge.to, kind: edge.kind, paths, line: edge.line });
+  });
+  const reach = stageReach(analysis, target, builder)[index];
+  const built = builtStages(analysis, target, builder)[index];
+  const targetLabel = target >= 0 && target < analysis.stages.length ? stageLabel(analysis, target) : 'none';
+
+  const sentences = [baseSentences[kind](analysis, index)];
+  if (takes.length === 0 && kind !== 'stage') sentences.push('It takes nothing from other stages or images.');
+  sentences.push(...takes.map((t) => describeTransfer(analysis, t, 'takes')));
+  if (givesTo.length === 0) sentences.push('No other stage takes anything from it.');
+  sentences.push(...givesTo.map((t) => describeTransfer(analysis, t, 'gives')));
+  sentences.push(reachSentences[reach](targetLabel));
+
+  return { index, label: stageLabel(analysis, index), baseKind: kind, takes, givesTo, built, reach, sentences };
+}
