@@ -1,8 +1,7 @@
 // The shell: toolbar, editor | divider | canvas | side panel, status bar, and
 // the page-wide behaviours (keyboard shortcuts outside the editor, dropping a file).
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { appStore, useApp } from '../store/index.ts';
-import { EditorPane } from '../editor/EditorPane.tsx';
 import { Canvas } from '../canvas/Canvas.tsx';
 import { deleteSelection } from '../canvas/gestures.ts';
 import { Toolbar } from './Toolbar.tsx';
@@ -12,6 +11,17 @@ import { Splitter } from './Splitter.tsx';
 import { Dialogs } from './Dialogs.tsx';
 import { Alerts } from './Alerts.tsx';
 import { openFile } from './openFile.ts';
+
+// Monaco is most of the page's weight: load it beside the canvas, not before it.
+const EditorPane = lazy(() => import('../editor/EditorPane.tsx').then((m) => ({ default: m.EditorPane })));
+
+function EditorLoading() {
+  return (
+    <div className="sw-editor-loading" data-testid="editor-loading">
+      Loading editor…
+    </div>
+  );
+}
 
 /** Keys typed into inputs, the editor or a dialog are theirs, not the page's. */
 function ownedByAField(target: EventTarget | null): boolean {
@@ -95,7 +105,9 @@ export function App() {
       <Toolbar />
       <div className="sw-main" ref={main} style={{ gridTemplateColumns: `minmax(240px, ${split}fr) 6px minmax(280px, ${1 - split}fr) auto` }}>
         <section className="sw-pane sw-pane-editor" aria-label="Dockerfile editor">
-          <EditorPane />
+          <Suspense fallback={<EditorLoading />}>
+            <EditorPane />
+          </Suspense>
         </section>
         <Splitter container={main} />
         <section className="sw-pane sw-pane-canvas" aria-label="Stage graph">

@@ -1,6 +1,7 @@
 // The React Flow canvas. Nodes and edges come from the store, already composed
 // (src/store/flow.ts); this component forwards the user's pointer gestures
 // (select, drag, connect, delete) to the store and to ./gestures.ts.
+import { useCallback, useRef } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -61,10 +62,19 @@ function CanvasInner() {
   const nodes = useApp(selectNodes);
   const edges = useApp(selectEdges);
   const empty = useApp((s) => s.analysis.stages.length === 0);
+  const wrapper = useRef<HTMLDivElement>(null);
   useAutoLayout();
 
+  // Clicking the canvas takes the keyboard away from the editor, so Delete
+  // after selecting a node deletes the node, not a character.
+  const takeFocus = useCallback((e: React.PointerEvent) => {
+    const target = e.target as HTMLElement;
+    if (target.closest('input, textarea, select, button')) return;
+    wrapper.current?.focus({ preventScroll: true });
+  }, []);
+
   return (
-    <div className="sw-canvas" data-testid="canvas">
+    <div className="sw-canvas" data-testid="canvas" ref={wrapper} tabIndex={-1} onPointerDownCapture={takeFocus}>
       <EdgeMarkers />
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}

@@ -1,0 +1,118 @@
+// Typing in the editor builds the graph; the editor and the canvas follow each other.
+import { expect, test } from '@playwright/test';
+import { clearEditor, cursorLine, edgeKinds, editorText, expectStages, openApp, setEditorText, stageNode, stageNodes, typeInEditor } from './helpers.ts';
+
+test('typing a Dockerfile builds the graph', async ({ page }) => {
+  await openApp(page);
+  await clearEditor(page);
+  await expectStages(page, 0);
+  await typeInEditor(page, 'FROM golang:1.23 AS build\nRUN go build -o /app .\n\nFROM alpine:3.20\nCOPY --from=build /app /usr/local/bin/app\n');
+  await expectStages(page, 2);
+  await expect(stageNode(page, 0)).toHaveAttribute('data-stage-name', 'build');
+  await expect(stageNode(page, 1)).toHaveAttribute('data-stage-name', '');
+  await expect(stageNode(page, 1)).toContainText('#1');
+  await expect(stageNode(page, 1)).toContainText('alpine:3.20');
+  expect(await edgeKinds(page)).toEqual(['copy']);
+  await expect(page.locator('.sw-edge-label')).toContainText('/app → /usr/local/bin/app');
+  await expect(page.getByTestId('status-stages')).toHaveText('2 stages');
+
+  // Another stage built FROM the first, and an external image mounted.
+  await typeInEditor(page, '');
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('\nFROM build AS test\nRUN --mount=type=bind,from=busybox:1.36,target=/bb true\n');
+  await expectStages(page, 3);
+  expect(await edgeKinds(page)).toEqual(['copy', 'from', 'mount']);
+  await expect(page.locator('[data-testid="image-node"][data-image="busybox:1.36"]')).toHaveCount(1);
+});
+
+test('spaces typed into the editor arrive', async ({ page }) => {
+  await openApp(page);
+  await clearEditor(page);
+  await typeInEditor(page, 'FROM alpine AS a b  c');
+  expect(await editorText(page)).toBe('FROM alpine AS a b  c');
+});
+
+test('the graph shows base images, resolved ARGs, platform and badges', async ({ page }) => {
+  await openApp(
+    page,
+    'ARG BASE=debian:12\nFROM --platform=linux/arm64 ${BASE} AS deps\nRUN true\nFROM scratch AS empty\nFROM gcr.io/distroless/static AS final\nCOPY --from=deps /x /x\n',
+  );
+  await expectStages(page, 3);
+  const deps = stageNode(page, 0);
+  await expect(deps).toContainText('${BASE}');
+  await expect(deps.locator('.sw-stage-resolved')).toContainText('debian:12');
+  await expect(deps.locator('.sw-badge-platform')).toHaveText('linux/arm64');
+  await expect(stageNode(page, 1).locator('.sw-badge-scratch')).toHaveCount(1);
+  await expect(stageNode(page, 2).locator('.sw-badge-distroless')).toHaveCount(1);
+  await expect(stageNode(page, 2).locator('.sw-pill-final')).toHaveCount(1);
+  await expect(stageNode(page, 0).locator('.sw-pill-final')).toHaveCount(0);
+});
+
+test('instruction lists collapse and expand', async ({ page }) => {
+  await openApp(page, 'FROM alpine AS a\nRUN one\nRUN two\n');
+  await expectStages(page, 1);
+  const node = stageNode(page, 0);
+  await expect(node.locator('.sw-instructions li')).toHaveCount(2);
+  await node.locator('.sw-instructions-toggle').click();
+  await expect(node.locator('.sw-instructions')).toHaveCount(0);
+  await node.locator('.sw-instructions-toggle').click();
+  await expect(node.locator('.sw-instructions li')).toHaveCount(2);
+});
+
+test('selecting a node highlights its lines; moving the cursor into a stage selects its node', async ({ page }) => {
+  await openApp(page, 'FROM alpine AS a\nRUN one\n\nFROM busybox AS b\nRUN two\nRUN three\n');
+  await expectStages(page, 2);
+  await stageNode(page, 1).locator('.sw-stage-index').click();
+  await expect(page.locator('.react-flow__node.selected [data-stage-name="b"]')).toHaveCount(1);
+  await expect(page.locator('.sw-editor-selected')).not.toHaveCount(0);
+  expect(await cursorLine(page)).toBe(4);
+
+  // Now the other way: put the cursor on line 2 with the keyboard.
+  await page.getByTestId('editor').locator('.view-lines').click();
+  await page.keyboard.press('ControlOrMeta+Home');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('.react-flow__node.selected [data-stage-name="a"]')).toHaveCount(1);
+});
+
+test('a stage named like HTML is shown as text', async ({ page }) => {
+  await openApp(page, 'FROM alpine AS <img src=x onerror=alert(1)>\nFROM <b>bold</b>\n');
+  await expect(stageNodes(page)).toHaveCount(2);
+  await expect(page.locator('.react-flow img')).toHaveCount(0);
+  await expect(page.locator('.react-flow b')).toHaveCount(0);
+  await expect(stageNode(page, 1)).toContainText('<b>bold</b>');
+});
+
+test('broken text shows what it can plus problems, never a blank page', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await openApp(page);
+  for (const text of [
+    'FROM\nRUN x\nFROM alpine AS a\nCOPY --from=a / /\nBOGUS thing\n',
+    '\u0000\u0001garbage\n\\\n<<EOF\nFROM',
+    'FROM a AS x\nFROM b AS x\nFROM c AS y\nCOPY --from=y / /\nFROM d AS y2\nCOPY --from=y2 / /\n',
+    'ARG\nFROM ${',
+  ]) {
+    await setEditorText(page, text);
+    await expect(page.getByRole('toolbar')).toBeVisible();
+    await expect(page.getByTestId('canvas')).toBeVisible();
+    await expect(page.getByTestId('problems')).toBeVisible();
+  }
+  await setEditorText(page, 'FROM\nRUN x\nFROM alpine AS a\nCOPY --from=a / /\nBOGUS thing\n');
+  await expect(page.getByTestId('problem').first()).toBeVisible();
+  const severities = await page.getByTestId('problem').evaluateAll((els) => els.map((e) => e.getAttribute('data-severity')));
+  expect(severities).toContain('error');
+  await expect(stageNode(page, 1)).toHaveAttribute('data-stage-name', 'a');
+  expect(errors).toEqual([]);
+});
+
+test('clicking a problem reveals its line in the editor', async ({ page }) => {
+  const lines = ['FROM alpine AS a'];
+  for (let i = 0; i < 60; i++) lines.push(`RUN echo ${i}`);
+  lines.push('FROM a AS b', 'COPY --from=nowhere-stage-9 /x /x', 'FROM b AS b');
+  await openApp(page, lines.join('\n') + '\n');
+  await expect(page.getByTestId('problem').first()).toBeVisible();
+  const line = Number(await page.getByTestId('problem').last().getAttribute('data-line'));
+  await page.getByTestId('problem').last().click();
+  expect(await cursorLine(page)).toBe(line);
+  await expect(page.getByTestId('editor').locator('.line-numbers', { hasText: new RegExp(`^${line}$`) })).toBeVisible();
+});
