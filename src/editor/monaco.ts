@@ -80,6 +80,15 @@ function followSystemTheme(): () => void {
   return () => darkQuery.removeEventListener('change', onChange);
 }
 
+/**
+ * Monaco keeps hidden live regions with role="alert" for screen-reader
+ * announcements. role="alert" is how the app marks its own messages to the
+ * user, so Monaco's regions become role="log": still announced, politely.
+ */
+function quietAriaAlerts(): void {
+  document.querySelectorAll('.monaco-alert[role="alert"]').forEach((el) => el.setAttribute('role', 'log'));
+}
+
 export function createDockerfileEditor(
   container: HTMLElement,
   initialText: string,
@@ -106,6 +115,7 @@ export function createDockerfileEditor(
     'semanticHighlighting.enabled': false,
     ariaLabel: 'Dockerfile',
   });
+  quietAriaAlerts();
   const stopFollowing = followSystemTheme();
   return {
     editor,

@@ -1,0 +1,151 @@
+// Every canvas gesture produces exactly the expected text, and one undo restores the original.
+import { expect, test, type Page } from '@playwright/test';
+import { clickEdge, dragConnection, editorText, expectStages, openApp, pressOnCanvas, stageNode } from './helpers.ts';
+
+const BASE = `# build stage
+FROM golang:1.23 AS build
+WORKDIR /src
+RUN go build -o /out/app .
+
+# runtime
+FROM alpine:3.20 AS runtime
+COPY --from=build /out/app /usr/bin/app
+CMD ["app"]
+`;
+
+async function start(page: Page) {
+  await openApp(page, BASE);
+  await expectStages(page, 2);
+}
+
+async function expectText(page: Page, text: string) {
+  await expect.poll(() => editorText(page)).toBe(text);
+}
+
+/** One Ctrl+Z with the focus outside the editor, then the toolbar's Redo and Undo. */
+async function expectUndoRestores(page: Page, changed: string) {
+  await pressOnCanvas(page, 'ControlOrMeta+z');
+  await expectText(page, BASE);
+  await page.getByTestId('redo').click();
+  await expectText(page, changed);
+  await page.getByTestId('undo').click();
+  await expectText(page, BASE);
+}
+
+test('add a stage from the toolbar', async ({ page }) => {
+  await start(page);
+  await page.getByTestId('add-stage').click();
+  await page.getByTestId('add-stage-base').fill('nginx:1.27');
+  await page.getByTestId('add-stage-name').fill('web');
+  await page.getByTestId('add-stage-submit').click();
+  const changed = BASE + '\nFROM nginx:1.27 AS web\n';
+  await expectText(page, changed);
+  await expectStages(page, 3);
+  await expect(stageNode(page, 2)).toHaveAttribute('data-stage-name', 'web');
+  await expectUndoRestores(page, changed);
+  await expectStages(page, 2);
+});
+
+test('an invalid stage name is refused with a message, the text unchanged', async ({ page }) => {
+  await start(page);
+  await page.getByTestId('add-stage').click();
+  await page.getByTestId('add-stage-base').fill('nginx');
+  await page.getByTestId('add-stage-name').fill('runtime');
+  await page.getByTestId('add-stage-submit').click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expectText(page, BASE);
+});
+
+test('rename a stage by double-clicking its name; every reference follows', async ({ page }) => {
+  await start(page);
+  // Escape cancels.
+  await stageNode(page, 0).getByTestId('stage-name').dblclick();
+  await page.getByTestId('inline-input').fill('nope');
+  await page.getByTestId('inline-input').press('Escape');
+  await expect(page.getByTestId('inline-input')).toHaveCount(0);
+  await expectText(page, BASE);
+  // Enter commits.
+  await stageNode(page, 0).getByTestId('stage-name').dblclick();
+  await page.getByTestId('inline-input').fill('compile');
+  await page.getByTestId('inline-input').press('Enter');
+  const changed = BASE.replace('AS build', 'AS compile').replace('--from=build', '--from=compile');
+  await expectText(page, changed);
+  await expect(stageNode(page, 0)).toHaveAttribute('data-stage-name', 'compile');
+  await expectUndoRestores(page, changed);
+});
+
+test('change a base image by double-clicking it', async ({ page }) => {
+  await start(page);
+  await stageNode(page, 1).getByTestId('stage-base').dblclick();
+  await page.getByTestId('inline-input').fill('alpine:3.21');
+  await page.getByTestId('inline-input').press('Enter');
+  const changed = BASE.replace('alpine:3.20', 'alpine:3.21');
+  await expectText(page, changed);
+  await expect(stageNode(page, 1)).toContainText('alpine:3.21');
+  await expectUndoRestores(page, changed);
+});
+
+test('connect two stages by dragging between handles, with the paths asked inline', async ({ page }) => {
+  await start(page);
+  await dragConnection(page, 0, 1);
+  await expect(page.getByTestId('connect-dialog')).toBeVisible();
+  await page.getByTestId('connect-src').fill('/src/config.yaml');
+  await page.getByTestId('connect-dest').fill('/etc/app/config.yaml');
+  await page.getByTestId('connect-dest').press('Enter');
+  const changed = BASE.replace(
+    'COPY --from=build /out/app /usr/bin/app\n',
+    'COPY --from=build /out/app /usr/bin/app\nCOPY --from=build /src/config.yaml /etc/app/config.yaml\n',
+  );
+  await expectText(page, changed);
+  await expect(page.locator('[data-testid="edge"][data-kind="copy"]')).toHaveCount(2);
+  await expectUndoRestores(page, changed);
+});
+
+test('delete a connection: select it and press Delete', async ({ page }) => {
+  await start(page);
+  await clickEdge(page, 'copy');
+  await expect(page.getByTestId('edge-delete')).toBeVisible();
+  await pressOnCanvas(page, 'Delete');
+  const changed = BASE.replace('COPY --from=build /out/app /usr/bin/app\n', '');
+  await expectText(page, changed);
+  await expect(page.locator('[data-testid="edge"]')).toHaveCount(0);
+  await expectUndoRestores(page, changed);
+});
+
+test('delete a stage others use: asks first, in the page', async ({ page }) => {
+  await start(page);
+  await stageNode(page, 0).locator('.sw-stage-index').click();
+  await page.keyboard.press('Delete');
+  await expect(page.getByTestId('confirm-dialog')).toBeVisible();
+  // Cancel leaves everything alone.
+  await page.getByTestId('cancel').click();
+  await expectText(page, BASE);
+  await stageNode(page, 0).locator('.sw-stage-index').click();
+  await page.keyboard.press('Delete');
+  await page.getByTestId('confirm').click();
+  const changed = '# build stage\n\n# runtime\nFROM alpine:3.20 AS runtime\nCMD ["app"]\n';
+  await expectText(page, changed);
+  await expectStages(page, 1);
+  await expectUndoRestores(page, changed);
+});
+
+test('delete an unused stage from its menu without a question', async ({ page }) => {
+  await start(page);
+  await stageNode(page, 1).getByTestId('stage-menu').click();
+  await page.getByTestId('delete-stage').click();
+  await expect(page.getByTestId('confirm-dialog')).toHaveCount(0);
+  const changed = '# build stage\nFROM golang:1.23 AS build\nWORKDIR /src\nRUN go build -o /out/app .\n\n# runtime\n';
+  await expectText(page, changed);
+  await expectStages(page, 1);
+});
+
+test('Ctrl+Z in the editor undoes a canvas gesture', async ({ page }) => {
+  await start(page);
+  await stageNode(page, 1).getByTestId('stage-base').dblclick();
+  await page.getByTestId('inline-input').fill('alpine:3.21');
+  await page.getByTestId('inline-input').press('Enter');
+  await expectText(page, BASE.replace('alpine:3.20', 'alpine:3.21'));
+  await page.getByTestId('editor').locator('.view-lines').click();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expectText(page, BASE);
+});
