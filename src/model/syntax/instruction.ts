@@ -9,6 +9,14 @@ import { goQuote } from './quote';
 // trim, take the keyword, peel off leading --flags, then cut the rest into
 // argument nodes according to the keyword's argument shape.
 
+const DASH = 0x2d;
+
+/**
+ * Shared by every instruction without flags or heredocs (most of them), to
+ * spare a large file thousands of empty arrays. Frozen: the tree is read-only.
+ */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+
 type Shape =
   | 'whitespace' // FROM, EXPOSE
   | 'json-or-list' // COPY, ADD, VOLUME
@@ -44,8 +52,10 @@ export const ARGUMENT_SHAPES: Readonly<Record<string, Shape>> = {
 /** Every instruction keyword BuildKit knows, lower-cased. */
 export const KEYWORDS: readonly string[] = Object.keys(ARGUMENT_SHAPES);
 
+const SHAPES = new Map<string, Shape>(Object.entries(ARGUMENT_SHAPES));
+
 export function isKnownKeyword(cmd: string): boolean {
-  return Object.prototype.hasOwnProperty.call(ARGUMENT_SHAPES, cmd);
+  return SHAPES.has(cmd);
 }
 
 /** A problem BuildKit's parser stops at; `at` is a logical range to point to. */
@@ -74,25 +84,17 @@ export function buildInstruction(ctx: BuildContext, from: number, to: number): I
   const keyword = s.slice(a, kwEnd);
   const cmd = keyword.toLowerCase();
 
-  let flags: Flag[] = [];
+  let flags: Flag[] = NONE;
   let r0 = b;
   if (kwEnd < b) {
     let p = kwEnd;
     while (p < b && isTokenSpace(s.charCodeAt(p))) p++;
-    const scan = extractFlags(s, p, b);
-    if (scan.flags.length > 0) {
-      flags = scan.flags.map((f) => {
-        const eq = f.text.indexOf('=');
-        return {
-          text: f.text,
-          name: eq < 0 ? f.text.slice(2) : f.text.slice(2, eq),
-          value: eq < 0 ? null : f.text.slice(eq + 1),
-          span: line.span(f.start, f.end),
-          valueSpan: f.equals < 0 ? null : line.span(f.equals + 1, f.end),
-        };
-      });
+    let rest = p;
+    if (p + 1 < b && s.charCodeAt(p) === DASH && s.charCodeAt(p + 1) === DASH) {
+      flags = [];
+      rest = extractFlags(line, p, b, flags);
     }
-    r0 = skipGoSpace(s, scan.rest, b);
+    r0 = skipGoSpace(s, rest, b);
   }
   const r1 = b;
 
@@ -100,40 +102,37 @@ export function buildInstruction(ctx: BuildContext, from: number, to: number): I
     keyword,
     cmd,
     flags,
-    args: [],
+    args: NONE,
     json: false,
-    heredocs: [],
+    heredocs: NONE,
     inner: null,
-    original: s.slice(from, to),
+    original: from === 0 && to === s.length ? s : s.slice(from, to),
     startLine: ctx.startLine,
     endLine: ctx.endLine,
     span: line.span(a, b),
     keywordSpan: line.span(a, kwEnd),
   };
 
-  const shape = isKnownKeyword(cmd) ? ARGUMENT_SHAPES[cmd] : undefined;
-  const args = instr.args;
-  const word = (start: number, end: number): Arg => ({ value: s.slice(start, end), span: line.span(start, end) });
-
+  const shape = SHAPES.get(cmd);
   switch (shape) {
     case undefined:
       // BuildKit ignores the arguments of an unknown instruction: one empty node.
-      args.push({ value: '', span: null });
+      instr.args = [{ value: '', span: null }];
       break;
     case 'whitespace':
-      for (const w of splitTokenSpace(s, r0, r1)) args.push(word(w.start, w.end));
+      instr.args = wordArgs(line, splitTokenSpace(s, r0, r1));
       break;
     case 'string':
-      if (r1 > r0) args.push(word(r0, r1));
+      if (r1 > r0) instr.args = [word(line, r0, r1)];
       break;
     case 'words':
-      for (const w of parseWords(s, r0, r1, ctx.escape)) args.push(word(w.start, w.end));
+      instr.args = wordArgs(line, parseWords(s, r0, r1, ctx.escape));
       break;
     case 'json-or-list':
-      if (!maybeJson(ctx, instr, r0, r1)) for (const w of splitTokenSpace(s, r0, r1)) args.push(word(w.start, w.end));
+      instr.args = jsonArgs(ctx, instr, r0, r1) ?? wordArgs(line, splitTokenSpace(s, r0, r1));
       break;
     case 'json-or-string':
-      if (r1 > r0 && !maybeJson(ctx, instr, r0, r1)) args.push(word(r0, r1));
+      if (r1 > r0) instr.args = jsonArgs(ctx, instr, r0, r1) ?? [word(line, r0, r1)];
       break;
     case 'healthcheck': {
       if (r1 === r0) break;
@@ -141,12 +140,13 @@ export function buildInstruction(ctx: BuildContext, from: number, to: number): I
       while (sep < r1 && !isAsciiSpace(s.charCodeAt(sep))) sep++;
       let next = sep;
       while (next < r1 && isAsciiSpace(s.charCodeAt(next))) next++;
-      args.push(word(r0, sep));
-      if (next < r1 && !maybeJson(ctx, instr, next, r1)) args.push(word(next, r1));
+      const type = word(line, r0, sep);
+      const command = next < r1 ? (jsonArgs(ctx, instr, next, r1) ?? [word(line, next, r1)]) : NONE;
+      instr.args = [type, ...command];
       break;
     }
     case 'name-value':
-      nameValue(ctx, instr, cmd === 'env' ? 'ENV' : 'LABEL', r0, r1);
+      instr.args = nameValue(ctx, cmd === 'env' ? 'ENV' : 'LABEL', r0, r1);
       break;
     case 'subcommand':
       if (r1 > r0) instr.inner = buildInstruction(ctx, r0, r1);
@@ -155,66 +155,82 @@ export function buildInstruction(ctx: BuildContext, from: number, to: number): I
   return instr;
 }
 
+function word(line: LogicalLine, start: number, end: number): Arg {
+  return { value: line.text.slice(start, end), span: line.span(start, end) };
+}
+
+/** Args for flat [start, end, ...] ranges, in an array of exactly the right size. */
+function wordArgs(line: LogicalLine, ranges: number[]): Arg[] {
+  const n = ranges.length >> 1;
+  if (n === 0) return NONE;
+  const args = new Array<Arg>(n);
+  for (let k = 0; k < n; k++) args[k] = word(line, ranges[2 * k], ranges[2 * k + 1]);
+  return args;
+}
+
 /**
- * Tries the exec form on [r0, r1). Returns true when it was consumed (a JSON
- * array of strings, or a JSON array with other values, which is an error).
+ * The exec form on [r0, r1): the args when it is a JSON array of strings,
+ * none (with an error) for a JSON array holding anything else, and null when
+ * the text is not JSON at all, so the caller falls back to the shell form.
  */
-function maybeJson(ctx: BuildContext, instr: Instruction, r0: number, r1: number): boolean {
+function jsonArgs(ctx: BuildContext, instr: Instruction, r0: number, r1: number): Arg[] | null {
   const s = ctx.line.text;
-  if (r0 >= r1 || s.charCodeAt(r0) !== 0x5b) return false;
+  if (r0 >= r1 || s.charCodeAt(r0) !== 0x5b) return null;
   const res = parseJsonStringArray(s, r0, r1);
-  if (res.kind === 'invalid') return false;
+  if (res.kind === 'invalid') return null;
   if (res.kind === 'not-strings') {
     ctx.errors.push({
       message: 'when using JSON array syntax, arrays must be comprised of strings only',
       start: r0,
       end: r1,
     });
-    return true;
+    return NONE;
   }
   instr.json = true;
-  for (const item of res.items) instr.args.push({ value: item.value, span: ctx.line.span(item.start, item.end) });
-  return true;
+  const items = res.items;
+  if (items.length === 0) return NONE;
+  const args = new Array<Arg>(items.length);
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k];
+    args[k] = { value: item.value, span: ctx.line.span(item.start, item.end) };
+  }
+  return args;
 }
 
 /** ENV and LABEL: `key value` (legacy) or key=value pairs, as (key, value, separator) triples. */
-function nameValue(ctx: BuildContext, instr: Instruction, key: string, r0: number, r1: number): void {
+function nameValue(ctx: BuildContext, key: string, r0: number, r1: number): Arg[] {
   const line = ctx.line;
   const s = line.text;
   const words = parseWords(s, r0, r1, ctx.escape);
-  if (words.length === 0) return;
-  const first = words[0];
-  if (s.indexOf('=', first.start) === -1 || s.indexOf('=', first.start) >= first.end) {
+  if (words.length === 0) return NONE;
+  const firstEq = s.indexOf('=', words[0]);
+  if (firstEq === -1 || firstEq >= words[1]) {
     // Legacy form: split the text once on whitespace.
     let sep = r0;
     while (sep < r1 && !isTokenSpace(s.charCodeAt(sep))) sep++;
     if (sep >= r1) {
       ctx.errors.push({ message: key + ' must have two arguments', start: r0, end: r1 });
-      return;
+      return NONE;
     }
     let v = sep;
     while (v < r1 && isTokenSpace(s.charCodeAt(v))) v++;
-    instr.args.push(
-      { value: s.slice(r0, sep), span: line.span(r0, sep) },
-      { value: s.slice(v, r1), span: line.span(v, r1) },
-      { value: '', span: null },
-    );
-    return;
+    return [word(line, r0, sep), word(line, v, r1), { value: '', span: null }];
   }
-  for (const w of words) {
-    const eq = s.indexOf('=', w.start);
-    if (eq === -1 || eq >= w.end) {
+  const args: Arg[] = [];
+  for (let k = 0; k < words.length; k += 2) {
+    const start = words[k];
+    const end = words[k + 1];
+    const eq = s.indexOf('=', start);
+    if (eq === -1 || eq >= end) {
+      // BuildKit rejects the whole instruction; we keep the pairs before it.
       ctx.errors.push({
-        message: "Syntax error - can't find = in " + goQuote(s.slice(w.start, w.end)) + '. Must be of the form: name=value',
-        start: w.start,
-        end: w.end,
+        message: "Syntax error - can't find = in " + goQuote(s.slice(start, end)) + '. Must be of the form: name=value',
+        start,
+        end,
       });
-      return;
+      break;
     }
-    instr.args.push(
-      { value: s.slice(w.start, eq), span: line.span(w.start, eq) },
-      { value: s.slice(eq + 1, w.end), span: line.span(eq + 1, w.end) },
-      { value: '=', span: null },
-    );
+    args.push(word(line, start, eq), word(line, eq + 1, end), { value: '=', span: null });
   }
+  return args;
 }

@@ -68,6 +68,9 @@ class Reader {
   private readonly instructions: Instruction[] = [];
   private readonly nodes: SyntaxNode[] = [];
   private readonly diagnostics: SyntaxDiagnostic[] = [];
+  /** Reused for every instruction: a large file has thousands of them. */
+  private readonly logical = new LogicalLine(0);
+  private readonly context: BuildContext = { line: this.logical, escape: BACKSLASH, startLine: 0, endLine: 0, errors: [] };
 
   constructor(text: string) {
     this.text = text;
@@ -230,7 +233,8 @@ class Reader {
   private instruction(i: number, ts: number, ce: number): number {
     const text = this.text;
     const first = i;
-    const logical = new LogicalLine(ts);
+    const logical = this.logical;
+    logical.reset(ts);
     let cut = this.continuation(ts, ce);
     logical.append(text, ts, cut < 0 ? ce : cut);
     let emptyLine = -1;
@@ -250,13 +254,11 @@ class Reader {
     }
     const lastJoined = i - 1;
 
-    const ctx: BuildContext = {
-      line: logical,
-      escape: this.escape,
-      startLine: first + 1,
-      endLine: lastJoined + 1,
-      errors: [],
-    };
+    const ctx = this.context;
+    ctx.escape = this.escape;
+    ctx.startLine = first + 1;
+    ctx.endLine = lastJoined + 1;
+    ctx.errors.length = 0;
     const instr = buildInstruction(ctx, 0, logical.text.length);
 
     if (emptyLine >= 0) {
@@ -271,7 +273,7 @@ class Reader {
       );
     }
 
-    if (canContainHeredoc(instr)) {
+    if (canContainHeredoc(instr) && logical.text.indexOf('<<') !== -1) {
       const found = heredocsFromLine(logical.text);
       if ('error' in found) {
         ctx.errors.push({ message: found.error, start: 0, end: logical.text.length });
@@ -301,6 +303,7 @@ class Reader {
             chomp: h.chomp,
             span: { start: bodyStart, end: spanEnd },
           };
+          if (instr.heredocs.length === 0) instr.heredocs = [];
           instr.heredocs.push(heredoc);
           if (!terminated) {
             ctx.errors.push({ message: 'unterminated heredoc', start: 0, end: logical.text.length });
@@ -313,7 +316,7 @@ class Reader {
     const last = i - 1;
     instr.endLine = last + 1;
     if (instr.inner) instr.inner.endLine = last + 1;
-    instr.span = { start: instr.keywordSpan.start, end: Math.max(instr.keywordSpan.end, this.contentEnd(last)) };
+    instr.span.end = Math.max(instr.keywordSpan.end, this.contentEnd(last));
     this.instructions.push(instr);
     this.nodes.push({
       kind: 'instruction',

@@ -1,24 +1,28 @@
-import { BACKSLASH, DASH, DQUOTE, EQUALS, SQUOTE, isAsciiSpace, isGoSpace, isTokenSpace } from './chars';
+import type { Flag } from '../types';
+import { isAsciiSpace, isGoSpace, isTokenSpace } from './chars';
+import type { LogicalLine } from './logical';
 
 // The three ways BuildKit cuts an instruction's text into words. Every
 // function works on a range [from, to) of one string and reports word
 // boundaries as indexes into that string, so callers can map them back to the
-// source.
+// source. Ranges come back as one flat array [start0, end0, start1, end1, ...]
+// because a parse of a large file creates hundreds of thousands of them.
 
-export interface WordRange {
-  start: number;
-  end: number;
-}
+const DQUOTE = 0x22;
+const SQUOTE = 0x27;
+const DASH = 0x2d;
+const EQUALS = 0x3d;
+const BACKSLASH = 0x5c;
 
 /** Go's regexp.Split(s, -1) on [\t\v\f\r ]+ for a range with no leading or trailing separator. */
-export function splitTokenSpace(s: string, from: number, to: number): WordRange[] {
-  const words: WordRange[] = [];
+export function splitTokenSpace(s: string, from: number, to: number): number[] {
+  const words: number[] = [];
   if (from >= to) return words;
   let start = from;
   let i = from;
   while (i < to) {
     if (isTokenSpace(s.charCodeAt(i))) {
-      words.push({ start, end: i });
+      words.push(start, i);
       i++;
       while (i < to && isTokenSpace(s.charCodeAt(i))) i++;
       start = i;
@@ -26,7 +30,7 @@ export function splitTokenSpace(s: string, from: number, to: number): WordRange[
       i++;
     }
   }
-  words.push({ start, end: to });
+  words.push(start, to);
   return words;
 }
 
@@ -34,10 +38,10 @@ export function splitTokenSpace(s: string, from: number, to: number): WordRange[
  * BuildKit's parseWords (ENV, LABEL, ARG): split on Unicode spaces outside
  * quotes. Quotes and escapes stay in the words; only an escape character at the
  * very end of the text is dropped. Each word is therefore a contiguous piece of
- * the input, returned as a range.
+ * the input.
  */
-export function parseWords(s: string, from: number, to: number, escape: number): WordRange[] {
-  const words: WordRange[] = [];
+export function parseWords(s: string, from: number, to: number, escape: number): number[] {
+  const words: number[] = [];
   const IN_SPACES = 0;
   const IN_WORD = 1;
   const IN_QUOTE = 2;
@@ -55,13 +59,13 @@ export function parseWords(s: string, from: number, to: number, escape: number):
       end = pos;
     }
     if (pos === to) {
-      if (end > start) words.push({ start, end });
+      if (end > start) words.push(start, end);
       break;
     }
     if (phase === IN_WORD) {
       if (isGoSpace(ch)) {
         phase = IN_SPACES;
-        if (end > start) words.push({ start, end });
+        if (end > start) words.push(start, end);
         continue;
       }
       if (ch === SQUOTE || ch === DQUOTE) {
@@ -89,21 +93,6 @@ export function parseWords(s: string, from: number, to: number, escape: number):
   return words;
 }
 
-export interface FlagWord {
-  /** The flag with quotes and backslash escapes removed. */
-  text: string;
-  start: number;
-  end: number;
-  /** Index of the character that became the first "=" of `text`, or -1. */
-  equals: number;
-}
-
-export interface FlagScan {
-  flags: FlagWord[];
-  /** Where the non-flag part begins (== to when everything was flags). */
-  rest: number;
-}
-
 /**
  * BuildKit's extractBuilderFlags: leading words that start with "--" are flags;
  * a bare "--" ends them. Quotes are removed and a backslash (always a
@@ -111,14 +100,21 @@ export interface FlagScan {
  * BuildKit scans bytes here, so a non-ASCII character ends up in the flag as
  * its UTF-8 bytes read as Latin-1; we reproduce that, but treat those bytes as
  * never being spaces (Go would split on the bytes 0x85 and 0xA0).
+ *
+ * Appends the flags found in line.text[from, to) to `out` and returns where
+ * the non-flag part begins (`to` when everything was flags).
  */
-export function extractFlags(s: string, from: number, to: number): FlagScan {
-  const flags: FlagWord[] = [];
+export function extractFlags(line: LogicalLine, from: number, to: number, out: Flag[]): number {
+  const s = line.text;
   const IN_SPACES = 0;
   const IN_WORD = 1;
   const IN_QUOTE = 2;
   let phase = IN_SPACES;
+  // The word is built from runs of untouched source (s[run, pos)) plus the
+  // characters that quote/escape handling produced, to avoid per-character
+  // string concatenation.
   let word = '';
+  let run = from;
   let quote = 0;
   let blankOK = false;
   let start = from;
@@ -128,57 +124,64 @@ export function extractFlags(s: string, from: number, to: number): FlagScan {
     if (phase === IN_SPACES) {
       if (pos === to) break;
       if (isAsciiSpace(ch)) continue;
-      if (ch !== DASH || pos + 1 === to || s.charCodeAt(pos + 1) !== DASH) return { flags, rest: pos };
+      if (ch !== DASH || pos + 1 === to || s.charCodeAt(pos + 1) !== DASH) return pos;
       phase = IN_WORD;
       start = pos;
+      run = pos;
       word = '';
       equals = -1;
       blankOK = false;
     }
     if (pos === to) {
-      if (word !== '--' && (blankOK || word.length > 0)) flags.push({ text: word, start, end: pos, equals });
+      word += s.slice(run, pos);
+      if (word !== '--' && (blankOK || word.length > 0)) out.push(makeFlag(line, word, start, pos, equals));
       break;
     }
-    let at = pos;
     if (phase === IN_WORD) {
       if (isAsciiSpace(ch)) {
         phase = IN_SPACES;
-        if (word === '--') return { flags, rest: pos };
-        if (blankOK || word.length > 0) flags.push({ text: word, start, end: pos, equals });
+        word += s.slice(run, pos);
+        if (word === '--') return pos;
+        if (blankOK || word.length > 0) out.push(makeFlag(line, word, start, pos, equals));
         continue;
       }
       if (ch === SQUOTE || ch === DQUOTE) {
+        word += s.slice(run, pos);
+        run = pos + 1;
         quote = ch;
         blankOK = true;
         phase = IN_QUOTE;
         continue;
       }
       if (ch === BACKSLASH) {
+        word += s.slice(run, pos);
+        run = pos + 1;
         if (pos + 1 === to) continue;
         pos++;
-        at = pos;
         ch = s.charCodeAt(pos);
       }
     } else {
       if (ch === quote) {
+        word += s.slice(run, pos);
+        run = pos + 1;
         phase = IN_WORD;
         continue;
       }
       if (ch === BACKSLASH) {
+        word += s.slice(run, pos);
+        run = pos + 1;
         if (pos + 1 === to) {
           phase = IN_WORD;
           continue;
         }
         pos++;
-        at = pos;
         ch = s.charCodeAt(pos);
       }
     }
-    if (ch === EQUALS && equals < 0) equals = at;
-    if (ch < 0x80) {
-      word += String.fromCharCode(ch);
-    } else {
+    if (ch === EQUALS && equals < 0) equals = pos;
+    if (ch >= 0x80) {
       // Take the whole code point, then spell its UTF-8 bytes as Latin-1.
+      word += s.slice(run, pos);
       let cp = ch;
       if (ch >= 0xd800 && ch < 0xdc00 && pos + 1 < to) {
         const low = s.charCodeAt(pos + 1);
@@ -188,9 +191,22 @@ export function extractFlags(s: string, from: number, to: number): FlagScan {
         }
       }
       word += latin1Utf8(cp);
+      run = pos + 1;
     }
   }
-  return { flags, rest: to };
+  return to;
+}
+
+/** `equals` is the logical index of the character that became the flag's first "=", or -1. */
+function makeFlag(line: LogicalLine, text: string, start: number, end: number, equals: number): Flag {
+  const eq = text.indexOf('=');
+  return {
+    text,
+    name: eq < 0 ? text.slice(2) : text.slice(2, eq),
+    value: eq < 0 ? null : text.slice(eq + 1),
+    span: line.span(start, end),
+    valueSpan: equals < 0 ? null : line.span(equals + 1, end),
+  };
 }
 
 function latin1Utf8(cp: number): string {
