@@ -41,8 +41,9 @@ export async function readDockerfile(file: File): Promise<ReadResult> {
   }
 }
 
+// application/octet-stream: with text/plain, Chromium appends ".txt" to a name without an extension.
 export function downloadText(text: string, filename = 'Dockerfile'): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/octet-stream' }));
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;
