@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { computeLayout, type LayoutNode } from './layout.ts';
+
+function overlaps(a: { x: number; y: number }, an: LayoutNode, b: { x: number; y: number }, bn: LayoutNode): boolean {
+  return a.x < b.x + bn.width && b.x < a.x + an.width && a.y < b.y + bn.height && b.y < a.y + an.height;
+}
+
+describe('computeLayout', () => {
+  it('puts every stage to the right of what it depends on', () => {
+    const nodes = [
+      { id: 'base', width: 260, height: 120 },
+      { id: 'build', width: 260, height: 200 },
+      { id: 'test', width: 260, height: 80 },
+      { id: 'image:busybox', width: 180, height: 40 },
+      { id: 'final', width: 260, height: 100 },
+    ];
+    const edges = [
+      { source: 'base', target: 'build' },
+      { source: 'build', target: 'test' },
+      { source: 'build', target: 'final' },
+      { source: 'image:busybox', target: 'final' },
+    ];
+    const p = computeLayout({ nodes, edges });
+    for (const e of edges) {
+      const source = nodes.find((n) => n.id === e.source)!;
+      expect(p[e.source].x + source.width).toBeLessThan(p[e.target].x);
+    }
+    for (let i = 0; i < nodes.length; i++) {
+      for (let j = i + 1; j < nodes.length; j++) {
+        expect(overlaps(p[nodes[i].id], nodes[i], p[nodes[j].id], nodes[j])).toBe(false);
+      }
+    }
+  });
+
+  it('copes with cycles, self-references and edges to unknown nodes', () => {
+    const nodes = [
+      { id: 'a', width: 100, height: 50 },
+      { id: 'b', width: 100, height: 50 },
+    ];
+    const p = computeLayout({
+      nodes,
+      edges: [
+        { source: 'a', target: 'b' },
+        { source: 'b', target: 'a' },
+        { source: 'a', target: 'a' },
+        { source: 'ghost', target: 'a' },
+      ],
+    });
+    expect(Object.keys(p).sort()).toEqual(['a', 'b']);
+    expect(overlaps(p.a, nodes[0], p.b, nodes[1])).toBe(false);
+  });
+
+  it('is a pure function of its input', () => {
+    const req = {
+      nodes: Array.from({ length: 30 }, (_, i) => ({ id: `s${i}`, width: 200, height: 60 + (i % 4) * 20 })),
+      edges: Array.from({ length: 29 }, (_, i) => ({ source: `s${Math.floor(i / 2)}`, target: `s${i + 1}` })),
+    };
+    expect(computeLayout(req)).toEqual(computeLayout(structuredClone(req)));
+  });
+
+  it('lays out 500 stages', () => {
+    const nodes = Array.from({ length: 500 }, (_, i) => ({ id: `s${i}`, width: 264, height: 90 }));
+    const edges = Array.from({ length: 499 }, (_, i) => ({ source: `s${Math.floor(i / 3)}`, target: `s${i + 1}` }));
+    const p = computeLayout({ nodes, edges });
+    expect(Object.keys(p)).toHaveLength(500);
+  });
+});

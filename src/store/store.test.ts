@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { createAppStore, type EditorPort } from './store.ts';
+import { DEFAULT_VIEW } from './persistence.ts';
+import type { TextEdit } from '../model/types.ts';
+import { applyEdits } from '../model/index.ts';
+
+const TEXT = 'FROM golang AS build\nRUN make\n\nFROM alpine AS app\nCOPY --from=build /a /b\n';
+
+function make(text = TEXT) {
+  return createAppStore({ initial: { text, view: { ...DEFAULT_VIEW } } });
+}
+
+describe('app store', () => {
+  it('derives the analysis and graph from the initial text', () => {
+    const s = make().getState();
+    expect(s.analysis.stages.map((x) => x.name)).toEqual(['build', 'app']);
+    expect(s.nodes.map((n) => n.id)).toEqual(['build', 'app']);
+    expect(s.edges).toHaveLength(1);
+  });
+
+  it('takes typing from the editor and re-derives, keeping unchanged nodes', () => {
+    const store = make();
+    const before = store.getState().nodes;
+    store.getState().editorChanged(TEXT.replace('RUN make', 'RUN make all'));
+    const after = store.getState().nodes;
+    expect(after[0]).not.toBe(before[0]);
+    expect(after[1]).toBe(before[1]);
+    expect(store.getState().version).toBe(1);
+  });
+
+  it('applies gesture edits to the text when no editor is attached', () => {
+    const store = make();
+    expect(store.getState().applyEdits([{ start: 5, end: 11, text: 'rust' }])).toBe(true);
+    expect(store.getState().text.startsWith('FROM rust AS build')).toBe(true);
+    expect(store.getState().applyEdits([{ start: 5, end: 9999, text: '' }])).toBe(false);
+  });
+
+  it('routes gesture edits through the editor port and takes its text', () => {
+    const store = make();
+    const applied: TextEdit[][] = [];
+    let editorText = TEXT;
+    const port: EditorPort = {
+      applyEdits(edits) {
+        applied.push(edits);
+        editorText = applyEdits(editorText, edits);
+        return editorText;
+      },
+      undo() {},
+      redo() {},
+      revealLine() {},
+    };
+    store.getState().setEditorPort(port);
+    store.getState().replaceText('FROM scratch\n');
+    expect(applied).toEqual([[{ start: 0, end: TEXT.length, text: 'FROM scratch\n' }]]);
+    expect(store.getState().text).toBe('FROM scratch\n');
+    expect(store.getState().nodes.map((n) => n.id)).toEqual(['#0']);
+  });
+
+  it('selects the stage under the cursor, and clears an editor selection outside stages', () => {
+    const store = make('# header\n' + TEXT);
+    store.getState().selectStageAtLine(5);
+    expect(store.getState().selection).toEqual({ kind: 'node', id: 'app', origin: 'editor' });
+    expect(store.getState().nodes.find((n) => n.id === 'app')?.selected).toBe(true);
+    store.getState().selectStageAtLine(1);
+    expect(store.getState().selection).toBeNull();
+  });
+
+  it('keeps dragged positions by stage key across edits that rename nothing', () => {
+    const store = make();
+    store.getState().moveNode('app', { x: 400, y: 80 });
+    store.getState().editorChanged('# new comment\n' + TEXT);
+    expect(store.getState().nodes.find((n) => n.id === 'app')?.position).toEqual({ x: 400, y: 80 });
+    store.getState().resetPositions();
+    expect(store.getState().view.positions).toEqual({});
+    expect(store.getState().layout.shapeKey).toBe('');
+  });
+
+  it('marks built stages through the injected targets function', () => {
+    const store = createAppStore({
+      initial: { text: TEXT, view: { ...DEFAULT_VIEW } },
+      builtStages: (a, target) => new Set(target === null ? [a.stages.length - 1] : [target]),
+    });
+    expect(store.getState().nodes.map((n) => n.data.built)).toEqual([false, true]);
+    store.getState().setTarget(0);
+    expect(store.getState().nodes.map((n) => n.data.built)).toEqual([true, false]);
+  });
+
+  it('replaces an alert with the same message instead of stacking it', () => {
+    const store = make();
+    store.getState().alert('nope');
+    store.getState().alert('nope');
+    expect(store.getState().alerts).toHaveLength(1);
+  });
+});
