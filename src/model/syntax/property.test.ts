@@ -1,0 +1,130 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { DockerfileSyntax, Instruction, Span } from '../types';
+import { corpusDockerfiles } from './corpus-files';
+import { dump } from './dump';
+import { parseDockerfile } from './parse';
+
+// parseDockerfile never throws, and its nodes always cover the text exactly,
+// whatever the input: random strings, Dockerfile-like lines, and corpus files
+// with random damage.
+
+const RUNS = process.env.CI ? 10_000 : 1_000;
+
+function checkSpan(text: string, span: Span | null): void {
+  if (!span) return;
+  if (!(span.start >= 0 && span.start <= span.end && span.end <= text.length)) {
+    throw new Error(`span out of range: ${JSON.stringify(span)} in a text of ${text.length}`);
+  }
+}
+
+function checkInstruction(text: string, instr: Instruction, outer: Span): void {
+  checkSpan(text, instr.span);
+  checkSpan(text, instr.keywordSpan);
+  if (instr.span.start < outer.start || instr.span.end > outer.end) throw new Error('instruction outside its node');
+  for (const f of instr.flags) {
+    checkSpan(text, f.span);
+    checkSpan(text, f.valueSpan);
+  }
+  for (const a of instr.args) checkSpan(text, a.span);
+  for (const h of instr.heredocs) checkSpan(text, h.span);
+  if (instr.inner) checkInstruction(text, instr.inner, outer);
+}
+
+/** The invariants every parse must satisfy; throws with a reason when one fails. */
+function checkTree(text: string, file: DockerfileSyntax): void {
+  let at = 0;
+  for (const node of file.nodes) {
+    if (node.span.start !== at) throw new Error(`gap or overlap at ${at}: node starts at ${node.span.start}`);
+    if (node.span.end <= node.span.start) throw new Error(`empty node at ${at}`);
+    at = node.span.end;
+    if (node.kind === 'instruction') checkInstruction(text, node.instruction, node.span);
+  }
+  if (at !== text.length) throw new Error(`nodes end at ${at}, text at ${text.length}`);
+  if (file.nodes.map((n) => text.slice(n.span.start, n.span.end)).join('') !== text) throw new Error('not lossless');
+  if (file.instructions.length !== file.nodes.filter((n) => n.kind === 'instruction').length) {
+    throw new Error('instructions and instruction nodes differ');
+  }
+  let line = 0;
+  for (const instr of file.instructions) {
+    if (instr.startLine <= line || instr.endLine < instr.startLine) throw new Error('instruction lines out of order');
+    line = instr.endLine;
+  }
+  for (const d of file.diagnostics) checkSpan(text, d.span);
+  dump(file);
+}
+
+const property = (text: string) => {
+  checkTree(text, parseDockerfile(text));
+};
+
+const keyword = fc.constantFrom(
+  'FROM', 'from', 'RUN', 'run', 'COPY', 'ADD', 'ENV', 'LABEL', 'ARG', 'CMD', 'ENTRYPOINT', 'SHELL',
+  'HEALTHCHECK', 'ONBUILD', 'ONBUILD RUN', 'ONBUILD COPY', 'WORKDIR', 'USER', 'EXPOSE', 'VOLUME',
+  'MAINTAINER', 'STOPSIGNAL', 'FOO', '',
+);
+const piece = fc.constantFrom(
+  'alpine', 'AS', 'build', '--from=build', '--mount=type=cache,target=/x', '--platform=$BUILDPLATFORM',
+  '--', '--link', '"a b"', "'c d'", 'a=b', 'x="y z"', '[', ']', '["a", "b"]', '[1]', '[ "x", [ "y" ] ]',
+  '<<EOF', '<<-EOF', "<<'EOF'", '<<"EOF"', '<<<EOF', '2<<EOF', 'EOF', '\tEOF', '\\', '`', '\\\\', '#', '# c',
+  '${A:-b}', '$B', '${', '=', '\u00a0', '\u2028', '\uFEFF', '\r', '\t', 'é',
+);
+const line = fc.oneof(
+  { weight: 6, arbitrary: fc.tuple(keyword, fc.array(piece, { maxLength: 6 })).map(([k, ps]) => [k, ...ps].join(' ')) },
+  { weight: 1, arbitrary: fc.constantFrom('# syntax=docker/dockerfile:1', '# escape=`', '# escape=\\', '# check=skip=all', '# escape=x') },
+  { weight: 1, arbitrary: fc.constantFrom('', ' ', '\t', '# comment', '  # indented comment', 'EOF', '\tEOF', '-EOF') },
+  { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
+);
+const dockerfileish = fc
+  .tuple(
+    fc.boolean(),
+    fc.array(fc.tuple(line, fc.constantFrom('', ' \\', '\\', ' `', '`', ' \\  ', '\\\\')), { maxLength: 25 }),
+    fc.constantFrom('\n', '\r\n'),
+    fc.boolean(),
+  )
+  .map(([bom, lines, nl, finalNewline]) => (bom ? '\uFEFF' : '') + lines.map(([l, end]) => l + end).join(nl) + (finalNewline ? nl : ''));
+
+describe('parseDockerfile on any input', () => {
+  it('never throws and is lossless on arbitrary Unicode strings', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), property), { numRuns: RUNS });
+  });
+
+  it('never throws and is lossless on strings made of Dockerfile punctuation', () => {
+    const unit = fc.constantFrom('\n', '\r', ' ', '\t', '\\', '`', '#', '"', "'", '<', '-', '[', ']', '=', 'E', 'O', 'F', 'R', 'U', 'N', '$', '{');
+    fc.assert(fc.property(fc.string({ unit, maxLength: 120 }), property), { numRuns: RUNS });
+  });
+
+  it('never throws and is lossless on Dockerfile-like text', () => {
+    fc.assert(fc.property(dockerfileish, property), { numRuns: RUNS });
+  });
+
+  it('never throws and is lossless on damaged corpus files', () => {
+    const files = corpusDockerfiles().map((f) => f.text);
+    const edit = fc.tuple(
+      fc.nat(),
+      fc.nat({ max: 40 }),
+      fc.oneof(fc.constantFrom('', '\n', '\\\n', '`\n', '\r\n', '<<EOF\n', 'EOF\n', '#', '"', '[', '\uFEFF'), fc.string({ maxLength: 8 })),
+    );
+    const damaged = fc.tuple(fc.nat({ max: files.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 5 })).map(([k, edits]) => {
+      let text = files[k];
+      for (const [pos, len, insert] of edits) {
+        const at = text.length === 0 ? 0 : pos % (text.length + 1);
+        text = text.slice(0, at) + insert + text.slice(at + len);
+      }
+      return text;
+    });
+    fc.assert(fc.property(damaged, property), { numRuns: RUNS });
+  });
+
+  it('reads CRLF and a leading BOM exactly like LF without one', () => {
+    const plain = dockerfileish.filter((t) => !t.includes('\r') && !t.startsWith('\uFEFF'));
+    fc.assert(
+      fc.property(plain, (text) => {
+        const expected = dump(parseDockerfile(text));
+        expect(dump(parseDockerfile(text.replace(/\n/g, '\r\n')))).toBe(expected);
+        expect(dump(parseDockerfile('\uFEFF' + text))).toBe(expected);
+      }),
+      { numRuns: RUNS / 10 },
+    );
+  });
+});
