@@ -2,6 +2,8 @@
 // as what a user does. The app exposes its editor and store on
 // window.__stagewright (see src/store/instrumentation.ts) for setup and reads.
 import { expect, type Locator, type Page } from '@playwright/test';
+// window.__stagewright's type.
+import type {} from '../src/store/instrumentation.ts';
 
 interface EditorLike {
   getValue(): string;
@@ -13,11 +15,6 @@ interface EditorLike {
   focus(): void;
 }
 
-declare global {
-  interface Window {
-    __stagewright?: { editor?: unknown; store?: unknown; editorReadyAt?: number; canvasReadyAt?: number };
-  }
-}
 
 /** Opens the app with empty storage (each test has a fresh browser context) and waits for the editor. */
 export async function openApp(page: Page, text?: string): Promise<void> {
