@@ -2,6 +2,7 @@
 import { memo } from 'react';
 import { appStore, useApp } from '../store/index.ts';
 import type { Diagnostic } from '../model/types.ts';
+import { QuickFixButtons } from './teaching/QuickFixButtons.tsx';
 
 const ICON: Record<Diagnostic['severity'], string> = { error: '●', warning: '▲', info: 'ℹ' };
 
@@ -41,6 +42,7 @@ export const ProblemsList = memo(function ProblemsList() {
               </span>
             </span>
           </button>
+          <QuickFixButtons index={i} />
         </li>
       ))}
     </ul>

@@ -2,6 +2,8 @@
 import type { ComponentType } from 'react';
 import type { AppState } from '../store/index.ts';
 import { ProblemsList } from './ProblemsList.tsx';
+import { ExplainPanel } from './teaching/ExplainPanel.tsx';
+import { SchedulePanel } from './teaching/SchedulePanel.tsx';
 
 export interface PanelTab {
   id: string;
@@ -18,4 +20,6 @@ export const panelTabs: PanelTab[] = [
     Component: ProblemsList,
     badge: (s) => s.analysis.diagnostics.length,
   },
+  { id: 'explain', label: 'Stage', Component: ExplainPanel },
+  { id: 'schedule', label: 'Schedule', Component: SchedulePanel },
 ];

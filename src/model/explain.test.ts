@@ -67,7 +67,10 @@ describe('explainStage', () => {
 
   it('explains an unused stage, and a scratch stage under another target', () => {
     expect(explainStage(analysis, 1).sentences.at(-1)).toMatch(/BuildKit does not build it/);
-    expect(explainStage(analysis, 1, 4, 'legacy')).toMatchObject({ built: true, reach: 'build-only' });
+    const legacy = explainStage(analysis, 1, 4, 'legacy');
+    expect(legacy).toMatchObject({ built: true, reach: 'build-only' });
+    expect(legacy.sentences.at(-1)).toMatch(/legacy builder builds it because it comes before the target/);
+    expect(explainStage(analysis, 4, 1, 'legacy').sentences.at(-1)).toMatch(/legacy builder stops after the target/);
     const scratch = explainStage(analyze('FROM scratch\nCOPY app /app\n'), 0);
     expect(scratch.sentences[0]).toMatch(/empty filesystem/);
     expect(scratch.sentences).toContain('It takes nothing from other stages or images.');

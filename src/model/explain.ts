@@ -125,13 +125,24 @@ export function stageReach(analysis: Analysis, target: number, builder: Builder 
   return reach;
 }
 
-const reachSentences: Record<Reach, (targetLabel: string) => string> = {
-  target: (t) => `It is the build target (${t}): this stage's filesystem and settings are the image the build produces.`,
-  base: (t) => `All of its files reach the final image: the target (${t}) is built on top of it.`,
-  copied: (t) => `Some of its files reach the final image of the target (${t}), through the copies above; everything else it contains is left behind.`,
-  'build-only': (t) => `It is built for the target (${t}), but none of its files reach the final image: it only helps the build.`,
-  unused: (t) => `Nothing in the target (${t}) needs it: BuildKit does not build it at all (the legacy builder still would, if it comes before the target).`,
-};
+function reachSentence(reach: Reach, target: string, builder: Builder, neededByTarget: boolean): string {
+  switch (reach) {
+    case 'target':
+      return `It is the build target (${target}): this stage's filesystem and settings are the image the build produces.`;
+    case 'base':
+      return `All of its files reach the final image: the target (${target}) is built on top of it.`;
+    case 'copied':
+      return `Some of its files reach the final image of the target (${target}), through the copies above; everything else it contains is left behind.`;
+    case 'build-only':
+      return neededByTarget
+        ? `It is built for the target (${target}), but none of its files reach the final image: it only helps the build.`
+        : `The legacy builder builds it because it comes before the target (${target}), but nothing in the target uses it: time spent for nothing. BuildKit skips it.`;
+    case 'unused':
+      return builder === 'legacy'
+        ? `The legacy builder stops after the target (${target}), so it does not build this stage.`
+        : `Nothing in the target (${target}) needs it: BuildKit does not build it at all (the legacy builder still would, if it comes before the target).`;
+  }
+}
 
 export function explainStage(
   analysis: Analysis,
@@ -156,7 +167,8 @@ export function explainStage(
   sentences.push(...takes.map((t) => describeTransfer(analysis, t, 'takes')));
   if (givesTo.length === 0) sentences.push('No other stage takes anything from it.');
   sentences.push(...givesTo.map((t) => describeTransfer(analysis, t, 'gives')));
-  sentences.push(reachSentences[reach](targetLabel));
+  const neededByTarget = builtStages(analysis, target, 'buildkit')[index] ?? false;
+  sentences.push(reachSentence(reach, targetLabel, builder, neededByTarget));
 
   return { index, label: stageLabel(analysis, index), baseKind: kind, takes, givesTo, built, reach, sentences };
 }

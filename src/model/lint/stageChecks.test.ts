@@ -114,6 +114,11 @@ describe('CopyWholeFilesystem', () => {
     expect(d).toMatchObject({ line: 4, severity: 'warning' });
     expect(d.message).toContain("stage 'build'");
   });
+  it('leaves a "." that an inline # made a source to InlineComment', () => {
+    const text = 'FROM node:20 AS build\nRUN npm run build\nFROM nginx:1.27\nCOPY --from=build /app/dist .  # the site\n';
+    expect(found(text, 'CopyWholeFilesystem')).toEqual([]);
+    expect(found(text, 'InlineComment')).toHaveLength(1);
+  });
   it('is quiet for a specific path', () => {
     expect(found('FROM golang:1.22 AS build\nRUN go build\nFROM alpine:3.20\nCOPY --from=build /out/app /app\n', 'CopyWholeFilesystem')).toEqual([]);
   });

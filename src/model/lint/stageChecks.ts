@@ -231,7 +231,9 @@ function copyFromChecks(analysis: Analysis, out: Finding[]): void {
     }
     if (edge.kind === 'copy') {
       const sources = detail.paths.slice(0, -1);
-      if (sources.some((source) => normalizePath(source) === '/')) {
+      // `COPY --from=x /app . # note` makes "." a source by accident: InlineComment explains that one.
+      const accidental = sources.some((source) => source.startsWith('#'));
+      if (!accidental && sources.some((source) => normalizePath(source) === '/')) {
         const label = typeof edge.from === 'number' ? stageLabel(analysis, edge.from) : `the image ${edge.from}`;
         out.push(finding('CopyWholeFilesystem', { instruction: detail.instruction, line: edge.line }, [label]));
       }

@@ -51,7 +51,7 @@ export const seedTemplates: readonly Template[] = [
     title: "Node builder → scratch with CMD npm (seed 002)",
     description: "Runs `npm start` in scratch, where there is no npm and no shell, and puts `#` text after COPY, which is not a comment.",
     source: { file: "002_7d92d68cd08ea5c8.txt", form: "fenced" },
-    mistakes: ["InlineComment", "CopyWholeFilesystem", "ScratchMissingProgram"],
+    mistakes: ["InlineComment", "ScratchMissingProgram"],
     correctedBy: "fixed-node-scratch",
     text: "# Build Stage (smaller base image)\nFROM node:16-alpine AS builder\n\nWORKDIR /app\nCOPY package*.json ./\nRUN npm install\n\nCOPY . .\nRUN npm run build  # Build your application\n\n# Runtime Stage (minimal base image)\nFROM scratch\n\nWORKDIR /app\nCOPY --from=builder /app/build .  # Copy only the build artifacts\n\nCMD [\"npm\", \"start\"]\n",
   },
