@@ -227,13 +227,15 @@ function dispatchChecks(analysis: Analysis, out: Finding[]): void {
       : { env: new Map([['PATH', DEFAULT_PATH]]), declared: new Set(), shell: false, workdirSet: false };
     states[index] = state;
 
-    // Expands one word in the current environment and reports what it could not find.
+    // Expands one word in the current environment and reports what it could not
+    // find, once per variable and instruction.
+    const reportedUndefined = new Set<string>();
     const expand = (word: string, instruction: Instruction): string => {
       const result = expandWord(word, state.env, escape);
       for (const name of result.unmatched) {
-        if (state.declared.has(name)) continue;
-        const already = out.some((f) => f.rule === 'UndefinedVar' && f.instruction === instruction && f.message.includes(`'$${name}'`));
-        if (already) continue;
+        const key = `${instruction.span.start}:${name}`;
+        if (state.declared.has(name) || reportedUndefined.has(key)) continue;
+        reportedUndefined.add(key);
         out.push(finding('UndefinedVar', { instruction }, [name, suggest(name, state.env.keys(), true)]));
       }
       return result.value;
