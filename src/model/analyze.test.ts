@@ -83,6 +83,13 @@ describe('edges', () => {
     expect(spans).toEqual(['build', 'BUILD', '0']);
   });
 
+  it('mount keys are case-insensitive and the last from= wins', () => {
+    expect(edges('FROM a AS one\nFROM b AS two\nFROM c\nRUN --mount=FROM=one,target=/x,From=two true\n')).toEqual([
+      { from: 1, to: 2, kind: 'mount', line: 4 },
+    ]);
+    expect(edges('FROM a AS one\nFROM c\nRUN --mount=type=cache,target=/x,fromage=one true\n')).toEqual([]);
+  });
+
   it('ONBUILD and ADD --from make no edge', () => {
     expect(edges('FROM a AS x\nFROM b\nONBUILD COPY --from=x / /\nADD --from=x / /\n')).toEqual([]);
   });

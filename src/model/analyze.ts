@@ -50,6 +50,7 @@ const PLATFORM_ARGS: readonly [string, string][] = [
 const RESERVED_STAGE_NAMES = new Set(['scratch', 'context']);
 const VALID_STAGE_NAME = /^[a-z][a-z0-9\-_.]*$/;
 const INTEGER = /^[+-]?[0-9]+$/;
+const NO_ENV: ReadonlyMap<string, string> = new Map();
 
 /** Analyse a Dockerfile. Never throws: an unexpected failure becomes an InternalError diagnostic. */
 export function analyze(text: string): Analysis {
@@ -103,6 +104,17 @@ export function analyzeSyntax(file: DockerfileSyntax): Analysis {
     if (name !== null) byName.set(name.toLowerCase(), i);
   });
 
+  // Many stages share a base text ("golang:${GO_VERSION}"): expand each distinct word once.
+  const expansions = new Map<string, ReturnType<typeof expandWord>>();
+  const expand = (word: string) => {
+    let r = expansions.get(word);
+    if (r === undefined) {
+      r = expandWord(word, env, file.escape);
+      expansions.set(word, r);
+    }
+    return r;
+  };
+
   const seenNames = new Set<string>();
   // Lower-cased name -> last stage with that name so far: FROM only sees earlier stages.
   const earlierByName = new Map<string, number>();
@@ -143,7 +155,7 @@ export function analyzeSyntax(file: DockerfileSyntax): Analysis {
     let resolvedBase = base;
     let baseStage: number | null = null;
     if (shape.hasBase) {
-      const expanded = expandWord(base, env, file.escape);
+      const expanded = expand(base);
       reportUndeclared(expanded.unmatched, env, declared, line, baseSpan, report);
       if (expanded.error !== null) {
         report(M.ExpansionError, line, baseSpan, expanded.error);
@@ -157,7 +169,7 @@ export function analyzeSyntax(file: DockerfileSyntax): Analysis {
     }
 
     if (platformFlag !== null && platformFlag.value !== null) {
-      const expanded = expandWord(platformFlag.value, env, file.escape);
+      const expanded = expand(platformFlag.value);
       const span = platformFlag.valueSpan ?? platformFlag.span;
       reportUndeclared(expanded.unmatched, env, declared, line, span, report);
       if (expanded.error !== null) {
@@ -412,7 +424,7 @@ function addInstructionEdges(
     if (flag === undefined || flag.value === null || flag.value === '') return;
     const value = flag.value;
     const valueSpan = flag.valueSpan ?? flag.span;
-    if (expandWord(value, new Map()).value !== value) {
+    if (/[$'"`\\]/.test(value) && expandWord(value, NO_ENV).value !== value) {
       report(M.FromVariable, line, valueSpan);
       return;
     }
@@ -454,7 +466,8 @@ function addInstructionEdges(
  */
 function mountValueSpan(text: string, flag: Flag, value: string, start: number | null, end: number | null): Span {
   const valueSpan = flag.valueSpan ?? flag.span;
-  if (start !== null && end !== null && text.slice(valueSpan.start, valueSpan.end) === flag.value) {
+  const plain = flag.value !== null && valueSpan.end - valueSpan.start === flag.value.length && text.startsWith(flag.value, valueSpan.start);
+  if (start !== null && end !== null && plain) {
     return { start: valueSpan.start + start, end: valueSpan.start + end };
   }
   const raw = text.slice(flag.span.start, flag.span.end);

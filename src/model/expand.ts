@@ -116,6 +116,16 @@ class WordLexer {
         out += this.processSingleQuote();
       } else if (ch === DQUOTE) {
         out += this.processDoubleQuote(rawEscapes);
+      } else if (ch !== this.escape) {
+        // A run of ordinary characters goes in as one slice.
+        const start = this.pos;
+        let end = start + 1;
+        for (; end < this.src.length; end++) {
+          const c = this.src.charCodeAt(end);
+          if (c === DOLLAR || c === SQUOTE || c === DQUOTE || c === this.escape || c === stop) break;
+        }
+        this.pos = end;
+        out += this.src.slice(start, end);
       } else {
         ch = this.next();
         if (ch === this.escape) {

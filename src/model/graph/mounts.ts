@@ -11,14 +11,13 @@ export interface MountFrom {
   /** Offsets of the value inside the flag value string (null when quoted, so not a plain slice). */
   start: number | null;
   end: number | null;
-  /** Every field with its offsets in the flag value, for edits that drop or rewrite one. */
-  fields: { text: string; start: number; end: number }[];
 }
 
 export type MountParse = { ok: true; mount: MountFrom } | { ok: false; error: string };
 
 export function parseMountFrom(value: string): MountParse {
   if (value === '') return { ok: false, error: 'failed to parse csv mounts: EOF' };
+  if (!value.includes('"')) return plainMountFrom(value);
   const fields: { text: string; start: number; end: number; quoted: boolean }[] = [];
   let i = 0;
   const n = value.length;
@@ -64,7 +63,7 @@ export function parseMountFrom(value: string): MountParse {
     }
   }
 
-  const mount: MountFrom = { value: null, start: null, end: null, fields: fields.map(({ text, start, end }) => ({ text, start, end })) };
+  const mount: MountFrom = { value: null, start: null, end: null };
   for (const f of fields) {
     const eq = f.text.indexOf('=');
     if (eq < 0) continue;
@@ -79,6 +78,26 @@ export function parseMountFrom(value: string): MountParse {
       mount.start = f.start + eq + 1;
       mount.end = f.end;
     }
+  }
+  return { ok: true, mount };
+}
+
+/** The common case, no quotes at all: plain comma-separated fields. */
+function plainMountFrom(value: string): MountParse {
+  const mount: MountFrom = { value: null, start: null, end: null };
+  let start = 0;
+  while (start <= value.length) {
+    let end = value.indexOf(',', start);
+    if (end < 0) end = value.length;
+    // "from=" in any case: compare the first five characters case-insensitively.
+    if (end - start >= 5 && value.charCodeAt(start + 4) === 61 && value.slice(start, start + 4).toLowerCase() === 'from') {
+      const v = value.slice(start + 5, end);
+      if (/\$./.test(v)) return { ok: false, error: "'from' doesn't support variable expansion, define alias stage instead" };
+      mount.value = v;
+      mount.start = start + 5;
+      mount.end = end;
+    }
+    start = end + 1;
   }
   return { ok: true, mount };
 }
