@@ -174,12 +174,18 @@ describe('deleteStage', () => {
     const a = analyze(text);
     const r = deleteStage(text, a, 0);
     if (!r.ok) throw new Error(r.reason);
-    expect(applyEdits(text, r.edits)).toBe(doc('', 'FROM golang AS test', 'RUN go test', '', 'FROM alpine', 'COPY --from=1 /x /y', 'RUN true'));
+    expect(applyEdits(text, r.edits)).toBe(doc('FROM golang AS test', 'RUN go test', '', 'FROM alpine', 'COPY --from=1 /x /y', 'RUN true'));
     expect(r.references.map((x) => [x.kind, x.line, x.action])).toEqual([
       ['from', 4, 'rebased'],
       ['copy', 8, 'removed'],
       ['mount', 10, 'removed'],
     ]);
+  });
+
+  it('leaves no doubled or dangling blank lines', () => {
+    expect(change(doc('FROM a', '', 'FROM b', 'RUN x', '', 'FROM c'), { op: 'deleteStage', index: 1 })).toBe(doc('FROM a', '', 'FROM c'));
+    expect(change(doc('FROM a', '', 'FROM b'), { op: 'deleteStage', index: 1 })).toBe(doc('FROM a'));
+    expect(change('FROM a\n\nFROM b', { op: 'deleteStage', index: 1 })).toBe('FROM a\n');
   });
 
   it('keeps comments after the stage', () => {

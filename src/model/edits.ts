@@ -164,7 +164,7 @@ export function addStage(
     edits.push({ start: at, end: at, text: eol + eol + line });
   }
   // Stages after the insertion point move down by one.
-  edits.push(...renumber(text, analysis, (i) => (i > after ? i + 1 : i), new Set()));
+  edits.push(...renumber(analysis, (i) => (i > after ? i + 1 : i), new Set()));
   return done(edits);
 }
 
@@ -314,11 +314,11 @@ export function removeConnection(text: string, analysis: Analysis, edgeIndex: nu
   const edge = analysis.edges[edgeIndex];
   if (edge === undefined) return { ok: false, reason: `There is no connection ${edgeIndex}.` };
   const detail = analysis.edgeDetails[edgeIndex];
-  if (edge.kind === 'copy') return done([removalEdit(text, wholeLinesRange(text, detail.instruction.span))]);
+  if (edge.kind === 'copy') return done([removalEdit(wholeLinesRange(text, detail.instruction.span))]);
   if (edge.kind === 'mount') {
-    const flag = mountFlagFor(text, analysis, edgeIndex);
+    const flag = mountFlagFor(analysis, edgeIndex);
     if (flag === null) return { ok: false, reason: `Could not find the --mount flag on line ${edge.line}.` };
-    return done([removalEdit(text, flagRemovalRange(text, flag.span, analysis.file.escape))]);
+    return done([removalEdit(flagRemovalRange(text, flag.span, analysis.file.escape))]);
   }
   const base = options.base ?? rootImage(analysis, edge.from as number);
   const problem = imageProblem(base, 'new base image');
@@ -326,7 +326,7 @@ export function removeConnection(text: string, analysis: Analysis, edgeIndex: nu
   return done([{ start: detail.valueSpan.start, end: detail.valueSpan.end, text: base }]);
 }
 
-function removalEdit(_text: string, range: Span): TextEdit {
+function removalEdit(range: Span): TextEdit {
   return { start: range.start, end: range.end, text: '' };
 }
 
@@ -342,7 +342,7 @@ function rootImage(analysis: Analysis, index: number): string {
 }
 
 /** The --mount flag whose from= value is the edge's value span. */
-function mountFlagFor(text: string, analysis: Analysis, edgeIndex: number): Flag | null {
+function mountFlagFor(analysis: Analysis, edgeIndex: number): Flag | null {
   const detail = analysis.edgeDetails[edgeIndex];
   const flags = detail.instruction.flags.filter((f) => f.name === 'mount');
   const inside = flags.find((f) => f.span.start <= detail.valueSpan.start && detail.valueSpan.end <= f.span.end);
@@ -353,7 +353,6 @@ function mountFlagFor(text: string, analysis: Analysis, edgeIndex: number): Flag
     .filter(({ e, i }) => e.kind === 'mount' && analysis.edgeDetails[i].instruction === detail.instruction);
   const position = sameInstruction.findIndex(({ i }) => i === edgeIndex);
   const withFrom = flags.filter((f) => /(^|,)\s*"?from=/i.test(f.value ?? ''));
-  void text;
   return withFrom[position] ?? null;
 }
 
@@ -390,7 +389,7 @@ export function deleteStage(text: string, analysis: Analysis, index: number): De
   const problem = staleProblem(text, analysis) ?? stageProblem(analysis, index);
   if (problem) return { ok: false, reason: problem };
   const detail = analysis.stageDetails[index];
-  const removed = wholeLinesRange(text, { start: detail.fromInstruction.span.start, end: detail.span.end });
+  const removed = withoutDoubleBlank(text, wholeLinesRange(text, { start: detail.fromInstruction.span.start, end: detail.span.end }));
   const inside = (s: Span) => s.start >= removed.start && s.end <= removed.end;
 
   const edits: TextEdit[] = [{ start: removed.start, end: removed.end, text: '' }];
@@ -405,15 +404,15 @@ export function deleteStage(text: string, analysis: Analysis, index: number): De
       return;
     }
     if (edge.kind === 'copy') {
-      edits.push(removalEdit(text, wholeLinesRange(text, ed.instruction.span)));
+      edits.push(removalEdit(wholeLinesRange(text, ed.instruction.span)));
     } else {
-      const flag = mountFlagFor(text, analysis, i);
-      if (flag !== null) edits.push(removalEdit(text, flagRemovalRange(text, flag.span, analysis.file.escape)));
+      const flag = mountFlagFor(analysis, i);
+      if (flag !== null) edits.push(removalEdit(flagRemovalRange(text, flag.span, analysis.file.escape)));
     }
     references.push({ edge: i, kind: edge.kind, stage: edge.to, line: edge.line, action: 'removed' });
   });
   const handled = new Set(references.map((r) => r.edge));
-  edits.push(...renumber(text, analysis, (i) => (i > index ? i - 1 : i), handled));
+  edits.push(...renumber(analysis, (i) => (i > index ? i - 1 : i), handled));
   try {
     return { ok: true, edits: normalizeEdits(edits.filter((e) => e === edits[0] || !inside(e))), references };
   } catch (e) {
@@ -421,8 +420,25 @@ export function deleteStage(text: string, analysis: Analysis, index: number): De
   }
 }
 
+/**
+ * Widen a whole-lines removal by one blank line when it would otherwise leave
+ * two blank lines together, or a blank line at the start or end of the file.
+ */
+function withoutDoubleBlank(text: string, range: Span): Span {
+  const blankAt = (offset: number) => {
+    const end = lineEndOf(text, offset);
+    return offset < text.length && text.slice(offset, end).trim() === '' ? end + breakLength(text, end) : -1;
+  };
+  const before = range.start > 0 ? lineStartOf(text, range.start - 1) : -1;
+  const beforeIsBlank = before >= 0 && text.slice(before, range.start).trim() === '';
+  const after = blankAt(range.end);
+  if (after >= 0 && (range.start === 0 || beforeIsBlank)) return { start: range.start, end: after };
+  if (range.end >= text.length && beforeIsBlank) return { start: before, end: range.end };
+  return range;
+}
+
 /** Edits that rewrite numeric COPY --from values through `map` (skipping edges in `skip`). */
-function renumber(text: string, analysis: Analysis, map: (i: number) => number, skip: ReadonlySet<number>): TextEdit[] {
+function renumber(analysis: Analysis, map: (i: number) => number, skip: ReadonlySet<number>): TextEdit[] {
   const edits: TextEdit[] = [];
   analysis.edges.forEach((edge, i) => {
     if (skip.has(i) || edge.kind !== 'copy' || typeof edge.from !== 'number') return;
@@ -431,7 +447,6 @@ function renumber(text: string, analysis: Analysis, map: (i: number) => number, 
     const next = map(edge.from);
     if (next !== edge.from) edits.push({ start: ed.valueSpan.start, end: ed.valueSpan.end, text: String(next) });
   });
-  void text;
   return edits;
 }
 
@@ -495,7 +510,7 @@ export function moveStage(text: string, analysis: Analysis, index: number, direc
   const a = stageBlock(text, analysis, upper);
   const b = stageBlock(text, analysis, lower);
   const map = (i: number) => (i === upper ? lower : i === lower ? upper : i);
-  const numberEdits = renumber(text, analysis, map, new Set());
+  const numberEdits = renumber(analysis, map, new Set());
   const within = (r: Span) => (e: TextEdit) => e.start >= r.start && e.end <= r.end;
   const outside = numberEdits.filter((e) => !within(a)(e) && !within(b)(e));
   const rewrite = (r: Span) =>
