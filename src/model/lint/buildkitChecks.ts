@@ -22,8 +22,9 @@ export const platformArgs: ReadonlyMap<string, string> = new Map([
   ['TARGETPLATFORM', 'linux/amd64'], ['TARGETOS', 'linux'], ['TARGETARCH', 'amd64'], ['TARGETVARIANT', ''],
 ]);
 
-const isLower = (s: string) => s === s.toLowerCase();
-const isUpper = (s: string) => s === s.toUpperCase();
+// Keywords and AS are ASCII words; testing for the other case avoids allocating on every instruction.
+const isLower = (s: string) => !/[A-Z]/.test(s);
+const isUpper = (s: string) => !/[a-z]/.test(s);
 const selfConsistent = (s: string) => isLower(s) || isUpper(s);
 
 /** An ARG word split into key and optional default ("k=v" or "k"). */
@@ -367,11 +368,14 @@ function jsonArgsFix(analysis: Analysis, instruction: Instruction): QuickFix[] {
   return [{ title: `Use the exec form ${json}`, edits: [replace({ start: argsStart, end: argsStart + command.length }, json)] }];
 }
 
-/** Every BuildKit check this module implements, over all stages. */
-export function buildkitChecks(analysis: Analysis): Finding[] {
+/**
+ * Every BuildKit check this module implements, over all stages. Experimental
+ * rules are only computed when `experimental` says they may be enabled.
+ */
+export function buildkitChecks(analysis: Analysis, experimental = true): Finding[] {
   const out: Finding[] = [];
   casingChecks(analysis, out);
-  descriptionChecks(analysis, out);
+  if (experimental) descriptionChecks(analysis, out);
   maintainerChecks(analysis, out);
   fromChecks(analysis, out);
   dispatchChecks(analysis, out);

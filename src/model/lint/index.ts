@@ -99,7 +99,10 @@ export function runChecks(analysis: Analysis, options: CheckOptions = {}): void 
   }
 
   if (analysis.stages.length === 0) return;
-  const findings: Finding[] = [...buildkitChecks(analysis), ...stageChecks(analysis)];
+  // The only experimental rule costs a comment lookup per ARG and FROM: skip it unless
+  // the file's setting, or some `# check=` comment, may enable it.
+  const experimental = base.experimentalAll || base.experimental.size > 0 || /check\s*=.*experimental/i.test(analysis.file.text);
+  const findings: Finding[] = [...buildkitChecks(analysis, experimental), ...stageChecks(analysis)];
   findings.sort((a, b) => a.line - b.line || a.span.start - b.span.start);
   for (const item of findings) {
     const rule = rules[item.rule];

@@ -174,6 +174,8 @@ function inlineComments(analysis: Analysis, out: Finding[]): void {
     const inner = instruction.inner ?? instruction;
     const argsStart = inner.keywordSpan.end;
     const bodyStart = instruction.heredocs.length ? Math.min(...instruction.heredocs.map((h) => h.span.start)) : instruction.span.end;
+    const firstHash = text.indexOf('#', argsStart);
+    if (firstHash < 0 || firstHash >= bodyStart) continue;
     const hash = inlineHash(text, argsStart, bodyStart, escape);
     if (hash < 0) continue;
     const before = text.slice(argsStart, hash).trim();
