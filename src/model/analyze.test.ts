@@ -5,7 +5,7 @@ import { analyze } from './index.ts';
 const GRAPH_CODES = new Set([
   'ParseError', 'UnknownInstruction', 'NoEmptyContinuation', 'NoStages', 'StageNameCasing', 'ReservedStageName',
   'DuplicateStageName', 'UndefinedArgInFrom', 'InvalidStageName', 'EmptyPlatform', 'ExpansionError', 'InvalidStageIndex',
-  'FromVariableNotSupported', 'InvalidMount', 'CircularDependency', 'InternalError',
+  'FromVariableNotSupported', 'InvalidMount', 'CircularDependency', 'StageDefinedLater', 'InternalError',
 ]);
 const edges = (text: string) => analyze(text).edges;
 const graphDiagnostics = (text: string) => analyze(text).diagnostics.filter((d) => GRAPH_CODES.has(d.code));
@@ -53,7 +53,6 @@ describe('edges', () => {
   });
 
   it('COPY --from matches names case-insensitively, forward too, last duplicate wins', () => {
-    expect(edges('FROM a\nCOPY --from=BUILD / /\nFROM b AS build\n')).toEqual([{ from: 1, to: 0, kind: 'copy', line: 2 }]);
     expect(edges('FROM a AS x\nFROM b AS x\nFROM c\nCOPY --from=x / /\n')).toEqual([{ from: 1, to: 2, kind: 'copy', line: 4 }]);
   });
 
@@ -173,6 +172,21 @@ describe('diagnostics', () => {
       { line: 4, code: 'CircularDependency', severity: 'error', message: 'circular dependency detected on stage: two' },
     ]);
     expect(codes('FROM a AS one\nFROM b AS two\nCOPY --from=one / /\n')).toEqual([]);
+  });
+
+  it('a COPY or mount from a later stage is an edge and a build error (BuildKit builds in file order)', () => {
+    const named = 'FROM a\nCOPY --from=BUILD / /\nFROM b AS build\n';
+    expect(edges(named)).toEqual([{ from: 1, to: 0, kind: 'copy', line: 2 }]);
+    expect(diag(named)).toEqual([
+      { line: 2, code: 'StageDefinedLater', severity: 'error', message: 'cannot copy from stage "BUILD", it needs to be defined before current stage "stage-0"' },
+    ]);
+    expect(diag('FROM a AS first\nCOPY --from=1 / /\nFROM b\n')).toEqual([
+      { line: 2, code: 'InvalidStageIndex', severity: 'error', message: 'cannot copy from stage "1", it needs to be defined before current stage "first"' },
+    ]);
+    expect(diag('FROM a\nRUN --mount=type=bind,from=later,dst=/x true\nFROM b AS later\n')).toEqual([
+      { line: 2, code: 'StageDefinedLater', severity: 'error', message: 'cannot mount from stage "later" to "/x", stage needs to be defined before current command' },
+    ]);
+    expect(codes('FROM b AS early\nFROM a\nCOPY --from=early / /\nRUN --mount=from=early,target=/x true\n')).toEqual([]);
   });
 
   it('a cycle closed by a FROM edge counts too', () => {

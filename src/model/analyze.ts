@@ -276,6 +276,17 @@ function reportUndeclared(
   }
 }
 
+/** BuildKit's name for a stage in messages: its lower-cased name, else "stage-N". */
+function stageLabel(analysis: Analysis, index: number): string {
+  const name = analysis.stages[index].name;
+  return name !== null ? name.toLowerCase() : `stage-${index}`;
+}
+
+/**
+ * Cycles first (BuildKit checks them before building anything), then
+ * references to later stages: BuildKit builds stages in file order, so a
+ * COPY --from or mount of a stage further down fails even without a cycle.
+ */
 function reportCycles(analysis: Analysis, report: Report): void {
   const internal: { from: number; to: number }[] = [];
   const edgeIndex: number[] = [];
@@ -285,14 +296,27 @@ function reportCycles(analysis: Analysis, report: Report): void {
       edgeIndex.push(i);
     }
   });
+  const onCycle = new Set<number>();
   for (const k of edgesOnCycles(analysis.stages.length, internal)) {
+    onCycle.add(edgeIndex[k]);
     const edge = analysis.edges[edgeIndex[k]];
-    const detail = analysis.edgeDetails[edgeIndex[k]];
-    const stage = analysis.stages[edge.to];
-    const name = stage.name !== null ? stage.name.toLowerCase() : `stage-${stage.index}`;
-    report(M.CircularDependency, edge.line, detail.valueSpan, name);
+    report(M.CircularDependency, edge.line, analysis.edgeDetails[edgeIndex[k]].valueSpan, stageLabel(analysis, edge.to));
   }
+  analysis.edges.forEach((edge, i) => {
+    if (typeof edge.from !== 'number' || edge.from <= edge.to || onCycle.has(i)) return;
+    const detail = analysis.edgeDetails[i];
+    const written = analysis.file.text.slice(detail.valueSpan.start, detail.valueSpan.end);
+    if (edge.kind === 'copy') {
+      const numeric = INTEGER.test(written);
+      report(numeric ? M.CopyFromLaterIndex : M.CopyFromLaterStage, edge.line, detail.valueSpan, written, stageLabel(analysis, edge.to));
+    } else if (edge.kind === 'mount') {
+      report(M.MountFromLaterStage, edge.line, detail.valueSpan, written, mountTargets.get(detail) ?? '');
+    }
+  });
 }
+
+/** Mount targets by edge, for the "cannot mount from stage" message. */
+const mountTargets = new WeakMap<EdgeDetail, string>();
 
 function failed(file: DockerfileSyntax, error: unknown): Analysis {
   const detail = error instanceof Error ? error.message : String(error);
@@ -450,11 +474,13 @@ function addInstructionEdges(
         report(M.MountParse, line, flag.valueSpan ?? flag.span, parsed.error);
         continue;
       }
-      const { value, start, end } = parsed.mount;
+      const { value, start, end, target } = parsed.mount;
       if (value === null || value === '') continue;
       const found = byName.get(value.toLowerCase());
       const valueSpan = mountValueSpan(analysis.file.text, flag, value, start, end);
-      pushEdge(analysis, { from: found ?? value, to, kind: 'mount', line }, { instruction, valueSpan, paths: [] });
+      const detail: EdgeDetail = { instruction, valueSpan, paths: [] };
+      if (found !== undefined && found > to) mountTargets.set(detail, target);
+      pushEdge(analysis, { from: found ?? value, to, kind: 'mount', line }, detail);
     }
   }
 }

@@ -128,6 +128,7 @@ describe('connectStages', () => {
   it('refuses cycles and self-copies', () => {
     expect(refused(doc('FROM a AS x', 'FROM x AS y'), { op: 'connectStages', source: 1, target: 0, src: '/', dest: '/' })).toMatch(/cycle/);
     expect(refused(doc('FROM a AS x'), { op: 'connectStages', source: 0, target: 0, src: '/', dest: '/' })).toMatch(/itself/);
+    expect(refused(doc('FROM a', 'FROM b AS later'), { op: 'connectStages', source: 1, target: 0, src: '/', dest: '/' })).toMatch(/defined earlier/);
   });
 });
 

@@ -256,7 +256,10 @@ export function connectStages(
     stageProblem(analysis, target) ??
     (source === target ? 'A stage cannot copy from itself.' : null) ??
     (paths.src === '' || paths.dest === '' ? 'Both the source path and the destination are needed.' : null) ??
-    (dependsOn(analysis, source, target) ? `Stage ${source} already depends on stage ${target}; copying back would make a cycle.` : null);
+    (dependsOn(analysis, source, target) ? `Stage ${source} already depends on stage ${target}; copying back would make a cycle.` : null) ??
+    (source > target
+      ? `Stage ${source} comes after stage ${target}, and BuildKit only copies from stages defined earlier; move it up first.`
+      : null);
   if (problem) return { ok: false, reason: problem };
 
   const detail = analysis.stageDetails[target];

@@ -58,6 +58,21 @@ export const graphMessages = {
     'error',
     () => 'variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround',
   ),
+  CopyFromLaterStage: message(
+    'StageDefinedLater',
+    'error',
+    (from: string, stage: string) => `cannot copy from stage "${from}", it needs to be defined before current stage "${stage}"`,
+  ),
+  CopyFromLaterIndex: message(
+    'InvalidStageIndex',
+    'error',
+    (from: string, stage: string) => `cannot copy from stage "${from}", it needs to be defined before current stage "${stage}"`,
+  ),
+  MountFromLaterStage: message(
+    'StageDefinedLater',
+    'error',
+    (from: string, target: string) => `cannot mount from stage "${from}" to "${target}", stage needs to be defined before current command`,
+  ),
   MountParse: message('InvalidMount', 'error', (detail: string) => detail),
   CircularDependency: message(
     'CircularDependency',

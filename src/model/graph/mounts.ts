@@ -11,7 +11,11 @@ export interface MountFrom {
   /** Offsets of the value inside the flag value string (null when quoted, so not a plain slice). */
   start: number | null;
   end: number | null;
+  /** The target= (or dst=, destination=) value, for messages. */
+  target: string;
 }
+
+const TARGET_KEYS = new Set(['target', 'dst', 'destination']);
 
 export type MountParse = { ok: true; mount: MountFrom } | { ok: false; error: string };
 
@@ -63,11 +67,13 @@ export function parseMountFrom(value: string): MountParse {
     }
   }
 
-  const mount: MountFrom = { value: null, start: null, end: null };
+  const mount: MountFrom = { value: null, start: null, end: null, target: '' };
   for (const f of fields) {
     const eq = f.text.indexOf('=');
     if (eq < 0) continue;
-    if (f.text.slice(0, eq).toLowerCase() !== 'from') continue;
+    const key = f.text.slice(0, eq).toLowerCase();
+    if (TARGET_KEYS.has(key)) mount.target = f.text.slice(eq + 1);
+    if (key !== 'from') continue;
     const v = f.text.slice(eq + 1);
     if (/\$./.test(v)) return { ok: false, error: "'from' doesn't support variable expansion, define alias stage instead" };
     mount.value = v;
@@ -84,11 +90,13 @@ export function parseMountFrom(value: string): MountParse {
 
 /** The common case, no quotes at all: plain comma-separated fields. */
 function plainMountFrom(value: string): MountParse {
-  const mount: MountFrom = { value: null, start: null, end: null };
+  const mount: MountFrom = { value: null, start: null, end: null, target: '' };
   let start = 0;
   while (start <= value.length) {
     let end = value.indexOf(',', start);
     if (end < 0) end = value.length;
+    const eq = value.indexOf('=', start);
+    if (eq > start && eq < end && TARGET_KEYS.has(value.slice(start, eq).toLowerCase())) mount.target = value.slice(eq + 1, end);
     // "from=" in any case: compare the first five characters case-insensitively.
     if (end - start >= 5 && value.charCodeAt(start + 4) === 61 && value.slice(start, start + 4).toLowerCase() === 'from') {
       const v = value.slice(start + 5, end);
