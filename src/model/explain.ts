@@ -53,7 +53,12 @@ export function baseKind(analysis: Analysis, index: number): BaseKind {
   const detail = analysis.stageDetails[index];
   if (detail.baseStage !== null) return 'stage';
   if (stage.base.includes('$')) return 'variable';
-  const resolved = detail.resolvedBase.toLowerCase();
+  return imageKind(detail.resolvedBase);
+}
+
+/** What kind of image an external reference names, judged from its name and tag. */
+export function imageKind(image: string): Exclude<BaseKind, 'stage' | 'variable'> {
+  const resolved = image.toLowerCase();
   if (resolved === 'scratch') return 'scratch';
   const reference = parseImageReference(resolved);
   const path = reference?.path ?? resolved;

@@ -12,6 +12,7 @@ import type { Analysis, Arg, Instruction, QuickFix, Span } from '../types';
 import { commentsAbove } from './comments';
 import { finding, type Finding } from './finding';
 import { parseImageReference } from './imageReference';
+import { knownImageEnv } from './imageEnv';
 import { suggest } from '../graph/suggest';
 
 const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -225,7 +226,12 @@ function dispatchChecks(analysis: Analysis, out: Finding[]): void {
     const parent = stage.baseStage !== null && stage.baseStage < index ? states[stage.baseStage] : undefined;
     const state: StageState = parent
       ? { env: new Map(parent.env), declared: new Set(parent.declared), shell: parent.shell, workdirSet: parent.workdirSet }
-      : { env: new Map([['PATH', DEFAULT_PATH]]), declared: new Set(), shell: false, workdirSet: false };
+      : {
+          env: new Map([['PATH', DEFAULT_PATH], ...Object.entries(knownImageEnv(stage.resolvedBase))]),
+          declared: new Set(),
+          shell: false,
+          workdirSet: false,
+        };
     states[index] = state;
 
     // Expands one word in the current environment and reports what it could not

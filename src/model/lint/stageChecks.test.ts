@@ -83,6 +83,9 @@ describe('InlineComment', () => {
     const text = 'FROM ubuntu:24.04 AS build  # alias\nCOPY . . # copy\nFROM scratch\nCOPY --from=build /app /app\n';
     expect(found(text, 'InlineComment').map((d) => [d.line, d.severity])).toEqual([[1, 'error'], [2, 'warning']]);
   });
+  it('leaves comment lines inside a continuation alone', () => {
+    expect(found('FROM alpine:3.20\nENV \\\n    # the user id\n    APP_UID=1654 \\\n    MODE=prod\n', 'InlineComment')).toEqual([]);
+  });
   it('leaves shell comments in RUN, quoted #, and # inside words alone', () => {
     const text = 'FROM alpine:3.20\nRUN make  # the shell reads this\nLABEL note="# not a comment"\nENV COLOR=#fff\nCMD echo hi # shell\n';
     expect(found(text, 'InlineComment')).toEqual([]);
@@ -118,6 +121,10 @@ describe('CopyWholeFilesystem', () => {
     const text = 'FROM node:20 AS build\nRUN npm run build\nFROM nginx:1.27\nCOPY --from=build /app/dist .  # the site\n';
     expect(found(text, 'CopyWholeFilesystem')).toEqual([]);
     expect(found(text, 'InlineComment')).toHaveLength(1);
+  });
+  it('is quiet for the root of an export stage built FROM scratch, or of a tool image', () => {
+    const text = 'FROM golang:1.22 AS build\nRUN go build -o /out/app\nFROM scratch AS export\nCOPY --from=build /out/app /\nFROM tonistiigi/xx:1.6.1 AS xx\nFROM alpine:3.20\nCOPY --from=export / /usr/bin/\nCOPY --from=xx / /\n';
+    expect(found(text, 'CopyWholeFilesystem')).toEqual([]);
   });
   it('is quiet for a specific path', () => {
     expect(found('FROM golang:1.22 AS build\nRUN go build\nFROM alpine:3.20\nCOPY --from=build /out/app /app\n', 'CopyWholeFilesystem')).toEqual([]);
@@ -173,5 +180,13 @@ describe('check directive over our checks and analyze()\'s', () => {
   });
   it('a malformed directive is a build error', () => {
     expect(analyze('# check=skip\nFROM alpine:3.20\n').diagnostics.map((d) => d.code)).toContain('InvalidCheckDirective');
+  });
+});
+
+describe('UndefinedVar with well-known base images', () => {
+  it('knows what official images define, and still reports what they do not', () => {
+    const text = 'FROM golang:1.22\nCOPY app $GOPATH/bin/\nCOPY app $NOPE/\nFROM mcr.microsoft.com/dotnet/aspnet:8.0\nUSER $APP_UID\n';
+    expect(found(text, 'UndefinedVar').map((d) => d.line)).toEqual([3]);
+    expect(found('FROM alpine:3.20\nCOPY app $GOPATH/\n', 'UndefinedVar').map((d) => d.line)).toEqual([2]);
   });
 });

@@ -2,7 +2,7 @@
 // learn multi-stage builds, each reported with a plain explanation of what
 // will really happen.
 
-import { stageLabel } from '../explain';
+import { imageKind, stageLabel } from '../explain';
 import { builtStages, defaultTarget } from '../targets';
 import type { Analysis, Instruction, QuickFix, Span } from '../types';
 import { finding, type Finding } from './finding';
@@ -163,7 +163,17 @@ function inlineHash(text: string, from: number, to: number, escape: string): num
       continue;
     }
     if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '#' && (text[i - 1] === ' ' || text[i - 1] === '\t')) return i;
+    else if (ch === '#' && (text[i - 1] === ' ' || text[i - 1] === '\t')) {
+      // A line of its own inside a continuation is a real comment (BuildKit drops it).
+      const lineStart = text.lastIndexOf('\n', i) + 1;
+      if (lineStart > from && text.slice(lineStart, i).trim() === '') {
+        const next = text.indexOf('\n', i);
+        if (next < 0 || next >= to) return -1;
+        i = next - 1;
+        continue;
+      }
+      return i;
+    }
   }
   return -1;
 }
@@ -235,12 +245,34 @@ function copyFromChecks(analysis: Analysis, out: Finding[]): void {
       const sources = detail.paths.slice(0, -1);
       // `COPY --from=x /app . # note` makes "." a source by accident: InlineComment explains that one.
       const accidental = sources.some((source) => source.startsWith('#'));
-      if (!accidental && sources.some((source) => normalizePath(source) === '/')) {
+      if (!accidental && holdsOperatingSystem(analysis, edge.from) && sources.some((source) => normalizePath(source) === '/')) {
         const label = typeof edge.from === 'number' ? stageLabel(analysis, edge.from) : `the image ${edge.from}`;
         out.push(finding('CopyWholeFilesystem', { instruction: detail.instruction, line: edge.line }, [label]));
       }
     }
   });
+}
+
+/**
+ * Whether a stage or image carries a whole Linux userland. Copying the root of
+ * an export stage built FROM scratch, or of a tool image, is a normal pattern;
+ * copying the root of a distribution-based stage drags the OS along.
+ */
+function holdsOperatingSystem(analysis: Analysis, source: number | string): boolean {
+  let image: string;
+  if (typeof source === 'string') image = source;
+  else {
+    let root = source;
+    const seen = new Set<number>();
+    while (analysis.stageDetails[root]?.baseStage != null && !seen.has(root)) {
+      seen.add(root);
+      root = analysis.stageDetails[root].baseStage!;
+    }
+    if (!analysis.stageDetails[root]) return false;
+    image = analysis.stageDetails[root].resolvedBase;
+  }
+  const kind = imageKind(image);
+  return kind === 'distribution' || kind === 'alpine' || kind === 'slim';
 }
 
 /** All of Stagewright's own checks. */
