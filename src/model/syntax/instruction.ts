@@ -53,6 +53,33 @@ export const ARGUMENT_SHAPES: Readonly<Record<string, Shape>> = {
 export const KEYWORDS: readonly string[] = Object.keys(ARGUMENT_SHAPES);
 
 const SHAPES = new Map<string, Shape>(Object.entries(ARGUMENT_SHAPES));
+const UPPER_KEYWORDS: readonly string[] = KEYWORDS.map((k) => k.toUpperCase());
+
+/**
+ * Index in KEYWORDS of the keyword s[start, end) spells in any case, or -1.
+ * Recognising keywords in place lets the common spellings share one string
+ * instead of allocating two per instruction.
+ */
+function knownKeyword(s: string, start: number, end: number): number {
+  const len = end - start;
+  if (len < 3 || len > 11) return -1;
+  for (let k = 0; k < KEYWORDS.length; k++) {
+    const kw = KEYWORDS[k];
+    if (kw.length !== len) continue;
+    let i = 0;
+    // ASCII letters only: OR-ing 0x20 lower-cases them.
+    while (i < len && (s.charCodeAt(start + i) | 0x20) === kw.charCodeAt(i)) i++;
+    if (i === len) return k;
+  }
+  return -1;
+}
+
+/** The keyword as written: the shared lower- or upper-case string when it is spelled that way. */
+function spelledAs(s: string, start: number, lower: string, upper: string): string {
+  if (s.startsWith(upper, start)) return upper;
+  if (s.startsWith(lower, start)) return lower;
+  return s.slice(start, start + lower.length);
+}
 
 export function isKnownKeyword(cmd: string): boolean {
   return SHAPES.has(cmd);
@@ -81,8 +108,16 @@ export function buildInstruction(ctx: BuildContext, from: number, to: number): I
   const b = trimGoSpaceEnd(s, a, to);
   let kwEnd = a;
   while (kwEnd < b && !isTokenSpace(s.charCodeAt(kwEnd))) kwEnd++;
-  const keyword = s.slice(a, kwEnd);
-  const cmd = keyword.toLowerCase();
+  let keyword: string;
+  let cmd: string;
+  const known = knownKeyword(s, a, kwEnd);
+  if (known >= 0) {
+    cmd = KEYWORDS[known];
+    keyword = spelledAs(s, a, cmd, UPPER_KEYWORDS[known]);
+  } else {
+    keyword = s.slice(a, kwEnd);
+    cmd = keyword.toLowerCase();
+  }
 
   let flags: Flag[] = NONE;
   let r0 = b;

@@ -258,7 +258,7 @@ class Reader {
     ctx.escape = this.escape;
     ctx.startLine = first + 1;
     ctx.endLine = lastJoined + 1;
-    ctx.errors.length = 0;
+    if (ctx.errors.length > 0) ctx.errors = [];
     const instr = buildInstruction(ctx, 0, logical.text.length);
 
     if (emptyLine >= 0) {

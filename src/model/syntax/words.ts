@@ -8,6 +8,7 @@ import type { LogicalLine } from './logical';
 // source. Ranges come back as one flat array [start0, end0, start1, end1, ...]
 // because a parse of a large file creates hundreds of thousands of them.
 
+const SPACE = 0x20;
 const DQUOTE = 0x22;
 const SQUOTE = 0x27;
 const DASH = 0x2d;
@@ -125,6 +126,15 @@ export function extractFlags(line: LogicalLine, from: number, to: number, out: F
       if (pos === to) break;
       if (isAsciiSpace(ch)) continue;
       if (ch !== DASH || pos + 1 === to || s.charCodeAt(pos + 1) !== DASH) return pos;
+      // Fast path for the usual flag: plain ASCII up to a space or the end.
+      const end = plainWordEnd(s, pos, to);
+      if (end >= 0) {
+        const text = s.slice(pos, end);
+        if (text === '--') return end;
+        out.push(makeFlag(line, text, pos, end, s.indexOf('=', pos) < end ? s.indexOf('=', pos) : -1));
+        pos = end;
+        continue;
+      }
       phase = IN_WORD;
       start = pos;
       run = pos;
@@ -195,6 +205,21 @@ export function extractFlags(line: LogicalLine, from: number, to: number, out: F
     }
   }
   return to;
+}
+
+/**
+ * End of the word starting at `from` when it needs no unquoting (no quote,
+ * backslash or non-ASCII character before the next ASCII space), else -1.
+ */
+function plainWordEnd(s: string, from: number, to: number): number {
+  let j = from;
+  while (j < to) {
+    const c = s.charCodeAt(j);
+    if (c === SPACE || (c >= 0x09 && c <= 0x0d)) return j;
+    if (c === DQUOTE || c === SQUOTE || c === BACKSLASH || c >= 0x80) return -1;
+    j++;
+  }
+  return j;
 }
 
 /** `equals` is the logical index of the character that became the flag's first "=", or -1. */
