@@ -80,6 +80,12 @@ describe('parser directives', () => {
     ]);
     expect(bad.escape).toBe('\\');
   });
+
+  it('reads "# escape=" followed only by spaces as an escape of one space, as Go\'s regexp does', () => {
+    const file = parseDockerfile('# escape=  \nFROM a\n');
+    expect(file.directives.map((d) => d.value)).toEqual([' ']);
+    expect(file.diagnostics.map((d) => d.message)).toEqual(["invalid escape token ' ' does not match ` or \\"]);
+  });
 });
 
 describe('continuation lines', () => {
@@ -251,6 +257,16 @@ describe('instruction-level diagnostics', () => {
     expect(file.instructions.map((i) => i.cmd)).toEqual(['from', 'run', 'copy']);
     expect(file.instructions.map((i) => i.keyword)).toEqual(['from', 'Run', 'coPY']);
     expect(file.diagnostics).toEqual([]);
+  });
+});
+
+describe('limits', () => {
+  it('rejects a line longer than the 64 KiB BuildKit can read, counted in UTF-8 bytes', () => {
+    const fits = parseDockerfile('FROM a\nRUN ' + 'x'.repeat(65536 - 5) + '\n');
+    expect(fits.diagnostics).toEqual([]);
+    const long = parseDockerfile('FROM a\nRUN ' + 'é'.repeat(33000) + '\nRUN b\n');
+    expect(long.diagnostics.map((d) => [d.line, d.message])).toEqual([[2, 'dockerfile line greater than max allowed size of 65535']]);
+    expect(long.instructions.length).toBe(3);
   });
 });
 

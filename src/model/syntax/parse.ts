@@ -105,6 +105,7 @@ class Reader {
 
   read(): DockerfileSyntax {
     const text = this.text;
+    this.checkLineLengths();
     let i = 0;
     while (i < this.lineCount) {
       const lineStart = this.lineStarts[i];
@@ -148,6 +149,27 @@ class Reader {
       diagnostics: this.diagnostics,
       lineStarts: this.lineStarts,
     };
+  }
+
+  /**
+   * BuildKit reads lines with Go's bufio.Scanner and its default 64 KiB
+   * buffer, so a longer line (counted in UTF-8 bytes, line break included)
+   * makes the whole parse fail. We report it and read on.
+   */
+  private checkLineLengths(): void {
+    const starts = this.lineStarts;
+    for (let i = 0; i < this.lineCount; i++) {
+      const start = starts[i];
+      const end = this.lineEnd(i);
+      // A UTF-16 unit is at most 3 UTF-8 bytes: most lines need no counting.
+      if (end - start <= MAX_LINE_BYTES / 3) continue;
+      if (utf8Length(this.text, start, end) > MAX_LINE_BYTES) {
+        this.report(i + 1, 'error', 'ParseError', 'dockerfile line greater than max allowed size of ' + (MAX_LINE_BYTES - 1), {
+          start,
+          end: this.contentEnd(i),
+        });
+      }
+    }
   }
 
   private report(line: number, severity: Severity, code: string, message: string, span: Span): void {
@@ -337,6 +359,22 @@ class Reader {
     }
     return i;
   }
+}
+
+const MAX_LINE_BYTES = 64 * 1024;
+
+function utf8Length(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && k + 1 < end && (text.charCodeAt(k + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      k++;
+    } else n += 3;
+  }
+  return n;
 }
 
 function skipSpace(text: string, from: number, to: number): number {
