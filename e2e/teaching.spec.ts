@@ -79,6 +79,23 @@ test('a quick fix in the problems list rewrites the text, and undo restores it',
   await expect.poll(() => editorText(page)).toBe(text);
 });
 
+test("the editor's light bulb offers the same quick fix", async ({ page }) => {
+  const text = 'FROM alpine:3.20 as build\nRUN echo hi\n\nFROM scratch\nCOPY --from=build /etc/hostname /hostname\n';
+  await openApp(page, text);
+  await expectStages(page, 2);
+  // Put the cursor on the lower-case "as" and ask for quick fixes (Ctrl+.).
+  await page.evaluate(() => {
+    const editor = window.__stagewright!.editor as { setPosition(p: { lineNumber: number; column: number }): void; focus(): void };
+    editor.setPosition({ lineNumber: 1, column: 19 });
+    editor.focus();
+  });
+  await page.keyboard.press('ControlOrMeta+.');
+  const action = page.locator('.action-widget').getByText('Write AS');
+  await expect(action).toBeVisible();
+  await action.click();
+  await expect.poll(() => editorText(page)).toBe(text.replace(' as ', ' AS '));
+});
+
 test('every template loads from the gallery', async ({ page }) => {
   await openApp(page);
   for (const template of templates) {
