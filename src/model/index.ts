@@ -1,7 +1,7 @@
 // The model's public face: analyze() and the shapes it returns (the contract
 // in ../shared/DESIGN.md), the expansion it uses, and the edit gestures.
 
-export { analyze, analyzeSyntax } from './analyze.ts';
+export { analyze, analyzeSyntax, type AnalyzeOptions } from './analyze.ts';
 export { expandWord, type ExpandResult } from './expand.ts';
 export {
   addStage,

@@ -95,17 +95,27 @@ function plainMountFrom(value: string): MountParse {
   while (start <= value.length) {
     let end = value.indexOf(',', start);
     if (end < 0) end = value.length;
-    const eq = value.indexOf('=', start);
-    if (eq > start && eq < end && TARGET_KEYS.has(value.slice(start, eq).toLowerCase())) mount.target = value.slice(eq + 1, end);
-    // "from=" in any case: compare the first five characters case-insensitively.
-    if (end - start >= 5 && value.charCodeAt(start + 4) === 61 && value.slice(start, start + 4).toLowerCase() === 'from') {
-      const v = value.slice(start + 5, end);
-      if (/\$./.test(v)) return { ok: false, error: "'from' doesn't support variable expansion, define alias stage instead" };
-      mount.value = v;
-      mount.start = start + 5;
-      mount.end = end;
+    let eq = start;
+    while (eq < end && value.charCodeAt(eq) !== 61) eq++;
+    if (eq < end) {
+      if (keyIs(value, start, eq, 'from')) {
+        const v = value.slice(eq + 1, end);
+        if (/\$./.test(v)) return { ok: false, error: "'from' doesn't support variable expansion, define alias stage instead" };
+        mount.value = v;
+        mount.start = eq + 1;
+        mount.end = end;
+      } else if (keyIs(value, start, eq, 'target') || keyIs(value, start, eq, 'dst') || keyIs(value, start, eq, 'destination')) {
+        mount.target = value.slice(eq + 1, end);
+      }
     }
     start = end + 1;
   }
   return { ok: true, mount };
+}
+
+/** Does s[start, end) spell the lower-case ASCII `key` in any case? (OR-ing 0x20 lower-cases letters.) */
+function keyIs(s: string, start: number, end: number, key: string): boolean {
+  if (end - start !== key.length) return false;
+  for (let i = 0; i < key.length; i++) if ((s.charCodeAt(start + i) | 0x20) !== key.charCodeAt(i)) return false;
+  return true;
 }
