@@ -63,6 +63,18 @@ test('the schedule and the stage explanation follow the target', async ({ page }
   await expect(page.getByTestId('explanation-reach')).toContainText('BuildKit does not build it');
 });
 
+test("a selected stage lists its problems with their quick fixes", async ({ page }) => {
+  await openApp(page, 'FROM alpine:3.20\nMAINTAINER Jane <jane@example.org>\nRUN echo hi\n');
+  await expectStages(page, 1);
+  await page.getByTestId('tab-explain').click();
+  await stageNode(page, 0).click();
+  const problem = page.locator('[data-testid="stage-problem"][data-code="MaintainerDeprecated"]');
+  await expect(problem).toHaveCount(1);
+  await problem.getByTestId('quick-fix').click();
+  await expect.poll(() => editorText(page)).toBe('FROM alpine:3.20\nLABEL org.opencontainers.image.authors="Jane <jane@example.org>"\nRUN echo hi\n');
+  await expect(page.getByTestId('stage-problem')).toHaveCount(0);
+});
+
 test('a quick fix in the problems list rewrites the text, and undo restores it', async ({ page }) => {
   const text = 'FROM alpine:3.20 as build\nRUN echo hi\n\nFROM scratch\nCOPY --from=build /etc/hostname /hostname\n';
   await openApp(page, text);

@@ -3,7 +3,21 @@
 import { useMemo } from 'react';
 import { useApp } from '../../store/index.ts';
 import { explainStage } from '../../model/explain.ts';
+import type { Analysis } from '../../model/types.ts';
 import { effectiveTarget } from './BuildControls.tsx';
+import { QuickFixButtons } from './QuickFixButtons.tsx';
+
+/** Indexes of the diagnostics reported inside a stage (FROM line to its last instruction). */
+function stageProblems(analysis: Analysis, index: number): number[] {
+  const stage = analysis.stages[index];
+  const detail = analysis.stageDetails[index];
+  if (!stage || !detail) return [];
+  const out: number[] = [];
+  analysis.diagnostics.forEach((d, i) => {
+    if (d.line >= stage.line && d.line <= detail.endLine) out.push(i);
+  });
+  return out;
+}
 
 const reachTone = { target: 'final', base: 'final', copied: 'final', 'build-only': 'muted', unused: 'muted' } as const;
 
@@ -17,6 +31,7 @@ export function ExplainPanel() {
     () => (index >= 0 && index < analysis.stages.length ? explainStage(analysis, index, t, builder) : null),
     [analysis, index, t, builder],
   );
+  const problems = useMemo(() => (explanation ? stageProblems(analysis, explanation.index) : []), [analysis, explanation]);
   if (!explanation) {
     return (
       <p className="sw-teach-empty" data-testid="explanation">
@@ -43,6 +58,21 @@ export function ExplainPanel() {
       <p className={`sw-explain-reach is-${reachTone[explanation.reach]}`} data-testid="explanation-reach">
         {reach}
       </p>
+      {problems.length > 0 && (
+        <section className="sw-explain-problems" data-testid="stage-problem-list">
+          <h4>Problems in this stage</h4>
+          <ul>
+            {problems.map((i) => (
+              <li key={i} data-testid="stage-problem" data-code={analysis.diagnostics[i].code} className={`is-${analysis.diagnostics[i].severity}`}>
+                <span>
+                  Line {analysis.diagnostics[i].line}: {analysis.diagnostics[i].message}
+                </span>
+                <QuickFixButtons index={i} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </div>
   );
 }
