@@ -71,7 +71,8 @@ describe('toDot', () => {
   });
 
   test('marks the target and the stages it skips', () => {
-    const parsed = parseDot(toDot(sample, { target: { index: 0, built: new Set([0]) } }));
+    // builtStages() gives an array; the store keeps a set. Both mean the same.
+    const parsed = parseDot(toDot(sample, { target: { index: 0, built: [true, false, false] } }));
     expect(parsed.nodes.get('s0')).toMatchObject({ penwidth: '3' });
     for (const id of ['s1', 's2']) {
       expect(parsed.nodes.get(id)?.style).toContain('dashed');

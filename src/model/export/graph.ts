@@ -9,9 +9,9 @@ export interface GraphExportOptions {
    * The chosen build target (a stage index) and the stages it builds. When
    * given, the target is highlighted and every stage outside `built` is drawn
    * as skipped. Computing `built` belongs to the targets module; exports only
-   * draw it.
+   * draw it: targets.ts builtStages() gives the array form, the store a set.
    */
-  target?: { index: number; built: ReadonlySet<number> } | null;
+  target?: { index: number; built: ReadonlySet<number> | readonly boolean[] } | null;
   /** Layout direction: left to right (default) or top to bottom. */
   direction?: 'LR' | 'TB';
 }
@@ -56,6 +56,9 @@ export function stageTitle(stage: { index: number; name: string | null }): strin
 
 export function exportGraph(analysis: Pick<Analysis, 'stages' | 'edges'>, options: GraphExportOptions = {}): ExportGraph {
   const target = options.target ?? null;
+  const built = target?.built;
+  const isBuilt = (index: number): boolean =>
+    Array.isArray(built) ? built[index] === true : (built as ReadonlySet<number> | undefined)?.has(index) === true;
   const stageIds = new Map<number, string>();
   const stages: ExportStageNode[] = analysis.stages.map((stage) => {
     const id = `s${stage.index}`;
@@ -67,7 +70,7 @@ export function exportGraph(analysis: Pick<Analysis, 'stages' | 'edges'>, option
       index: stage.index,
       title: stageTitle(stage),
       lines,
-      skipped: target !== null && !target.built.has(stage.index),
+      skipped: target !== null && !isBuilt(stage.index),
       isTarget: target !== null && target.index === stage.index,
     };
   });
