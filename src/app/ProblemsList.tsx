@@ -2,12 +2,12 @@
 import { memo } from 'react';
 import { appStore, useApp } from '../store/index.ts';
 import type { Diagnostic } from '../model/types.ts';
-import { QuickFixButtons } from './teaching/QuickFixButtons.tsx';
+import { ProblemActions } from './teaching/ProblemActions.tsx';
 
 const ICON: Record<Diagnostic['severity'], string> = { error: '●', warning: '▲', info: 'ℹ' };
 
 export const ProblemsList = memo(function ProblemsList() {
-  const diagnostics = useApp((s) => s.analysis.diagnostics);
+  const diagnostics = useApp((s) => s.diagnostics);
   if (diagnostics.length === 0) {
     return (
       <div className="sw-problems-empty" data-testid="problems">
@@ -42,7 +42,7 @@ export const ProblemsList = memo(function ProblemsList() {
               </span>
             </span>
           </button>
-          <QuickFixButtons index={i} />
+          <ProblemActions index={i} />
         </li>
       ))}
     </ul>

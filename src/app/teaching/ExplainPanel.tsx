@@ -5,7 +5,7 @@ import { useApp } from '../../store/index.ts';
 import { explainStage } from '../../model/explain.ts';
 import type { Analysis } from '../../model/types.ts';
 import { effectiveTarget } from './BuildControls.tsx';
-import { QuickFixButtons } from './QuickFixButtons.tsx';
+import { ProblemActions } from './ProblemActions.tsx';
 
 /** Indexes of the diagnostics reported inside a stage (FROM line to its last instruction). */
 function stageProblems(analysis: Analysis, index: number): number[] {
@@ -67,7 +67,7 @@ export function ExplainPanel() {
                 <span>
                   Line {analysis.diagnostics[i].line}: {analysis.diagnostics[i].message}
                 </span>
-                <QuickFixButtons index={i} />
+                <ProblemActions index={i} />
               </li>
             ))}
           </ul>
