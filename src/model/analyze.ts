@@ -13,7 +13,7 @@
 //   6. build checks from src/model/lint (appended by that module);
 //   7. diagnostics sorted by line.
 
-import { expandWord } from './expand.ts';
+import { expandWord, type ExpandResult } from './expand.ts';
 import { edgesOnCycles } from './graph/cycles.ts';
 import { graphMessages as M, type GraphMessage } from './graph/messages.ts';
 import { parseMountFrom } from './graph/mounts.ts';
@@ -110,7 +110,7 @@ export function analyzeSyntax(file: DockerfileSyntax, options: AnalyzeOptions = 
   });
 
   // Many stages share a base text ("golang:${GO_VERSION}"): expand each distinct word once.
-  const expansions = new Map<string, ReturnType<typeof expandWord>>();
+  const expansions = new Map<string, ExpandResult>();
   const expand = (word: string) => {
     let r = expansions.get(word);
     if (r === undefined) {
@@ -135,24 +135,7 @@ export function analyzeSyntax(file: DockerfileSyntax, options: AnalyzeOptions = 
     }
     const platformFlag = from.flags.find((f) => f.name === 'platform') ?? null;
 
-    // Stage name checks (BuildKit validates the lower-cased name).
-    if (shape.name !== null && shape.nameSpan !== null) {
-      const lower = shape.name.toLowerCase();
-      if (!VALID_STAGE_NAME.test(lower)) {
-        report(M.InvalidStageName, line, shape.nameSpan, shape.name);
-      } else {
-        if (lower !== shape.name) {
-          const fix: QuickFix = {
-            title: `Rename to '${lower}'`,
-            edits: [{ start: shape.nameSpan.start, end: shape.nameSpan.end, text: lower }],
-          };
-          report(M.StageNameCasing, line, shape.nameSpan, [fix], shape.name);
-        }
-        if (RESERVED_STAGE_NAMES.has(lower)) report(M.ReservedStageName, line, shape.nameSpan, lower);
-        if (seenNames.has(lower)) report(M.DuplicateStageName, line, shape.nameSpan, lower);
-      }
-      seenNames.add(lower);
-    }
+    if (shape.name !== null && shape.nameSpan !== null) checkStageName(shape.name, shape.nameSpan, line, seenNames, report);
 
     // The base image, expanded with the global ARGs.
     const base = shape.base;
@@ -172,17 +155,8 @@ export function analyzeSyntax(file: DockerfileSyntax, options: AnalyzeOptions = 
         if (found !== undefined) baseStage = found;
       }
     }
-
     if (platformFlag !== null && platformFlag.value !== null) {
-      const expanded = expand(platformFlag.value);
-      const span = platformFlag.valueSpan ?? platformFlag.span;
-      reportUndeclared(expanded.unmatched, env, declared, line, span, report);
-      if (expanded.error !== null) {
-        report(M.ExpansionError, line, span, expanded.error);
-      } else if (expanded.value === '') {
-        const hint = [...expanded.unmatched].map((u) => suggest(u, env.keys())).find((s) => s !== '') ?? '';
-        report(M.EmptyPlatform, line, span, platformFlag.value, hint);
-      }
+      checkPlatform(platformFlag, expand(platformFlag.value), env, declared, line, report);
     }
 
     const lastInstruction = group.instructions.length > 0 ? group.instructions[group.instructions.length - 1] : from;
@@ -292,6 +266,41 @@ function stageLabel(analysis: Analysis, index: number): string {
  * references to later stages: BuildKit builds stages in file order, so a
  * COPY --from or mount of a stage further down fails even without a cycle.
  */
+/** BuildKit's stage-name rules: valid name (checked lower-cased), lowercase, not reserved, unique. */
+function checkStageName(name: string, span: Span, line: number, seen: Set<string>, report: Report): void {
+  const lower = name.toLowerCase();
+  if (!VALID_STAGE_NAME.test(lower)) {
+    report(M.InvalidStageName, line, span, name);
+  } else {
+    if (lower !== name) {
+      const fix: QuickFix = { title: `Rename to '${lower}'`, edits: [{ start: span.start, end: span.end, text: lower }] };
+      report(M.StageNameCasing, line, span, [fix], name);
+    }
+    if (RESERVED_STAGE_NAMES.has(lower)) report(M.ReservedStageName, line, span, lower);
+    if (seen.has(lower)) report(M.DuplicateStageName, line, span, lower);
+  }
+  seen.add(lower);
+}
+
+/** A --platform value must expand without error and to something non-empty. */
+function checkPlatform(
+  flag: Flag,
+  expanded: ExpandResult,
+  env: ReadonlyMap<string, string>,
+  declared: ReadonlySet<string>,
+  line: number,
+  report: Report,
+): void {
+  const span = flag.valueSpan ?? flag.span;
+  reportUndeclared(expanded.unmatched, env, declared, line, span, report);
+  if (expanded.error !== null) {
+    report(M.ExpansionError, line, span, expanded.error);
+  } else if (expanded.value === '') {
+    const hint = [...expanded.unmatched].map((u) => suggest(u, env.keys())).find((s) => s !== '') ?? '';
+    report(M.EmptyPlatform, line, span, flag.value ?? '', hint);
+  }
+}
+
 function reportCycles(analysis: Analysis, report: Report): void {
   const internal: { from: number; to: number }[] = [];
   const edgeIndex: number[] = [];
