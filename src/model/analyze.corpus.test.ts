@@ -147,6 +147,11 @@ describe('seed examples', () => {
     expect(a.edges).toEqual([{ from: 0, to: 1, kind: 'copy', line: 15 }]);
     // BuildKit reads "# Copy only the build artifacts" as more COPY sources.
     expect(a.edgeDetails[0].paths).toEqual(['/app/build', '.', '#', 'Copy', 'only', 'the', 'build', 'artifacts']);
+    // Its mistakes are flagged (by the lint pass analyze() runs): the inline "#" on the COPY,
+    // and CMD ["npm", "start"] in a scratch image that has no npm.
+    const flagged = new Set(a.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.line));
+    expect(flagged.has(15)).toBe(true);
+    expect(flagged.has(17)).toBe(true);
   });
 
   it('003: `FROM ubuntu AS build  # ...` is rejected, the graph still shows', () => {
