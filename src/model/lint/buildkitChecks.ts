@@ -289,6 +289,10 @@ function dispatchChecks(analysis: Analysis, out: Finding[]): void {
             if (arg.value.startsWith('<<') && instruction.heredocs.length > 0) continue;
             expand(arg.value, instruction);
           }
+          // An unquoted heredoc's body is expanded too, with quotes taken literally.
+          for (const heredoc of instruction.heredocs) {
+            if (heredoc.expand && heredoc.content.includes('$')) expand(quotesLiteral(heredoc.content), instruction);
+          }
           break;
         }
         case 'workdir': {
@@ -332,6 +336,24 @@ function dispatchChecks(analysis: Analysis, out: Finding[]): void {
       }
     }
   });
+}
+
+/**
+ * BuildKit expands heredoc bodies with a lexer that does not process quotes;
+ * escaping every quote (and leaving existing escapes alone) gets the same
+ * reading from the ordinary word expander. The body's escape character is
+ * always the backslash.
+ */
+function quotesLiteral(body: string): string {
+  let out = '';
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (ch === '\\') {
+      out += ch + (body[i + 1] ?? '');
+      i++;
+    } else out += ch === '"' || ch === "'" ? '\\' + ch : ch;
+  }
+  return out;
 }
 
 function exposeChecks(instruction: Instruction, out: Finding[]): void {

@@ -190,3 +190,10 @@ describe('UndefinedVar with well-known base images', () => {
     expect(found('FROM alpine:3.20\nCOPY app $GOPATH/\n', 'UndefinedVar').map((d) => d.line)).toEqual([2]);
   });
 });
+
+describe('UndefinedVar in heredocs', () => {
+  it('reads an unquoted COPY heredoc body, quotes and all, and leaves quoted delimiters alone', () => {
+    const text = 'FROM alpine:3.20\nARG PORT=8080\nCOPY <<EOF /start.sh\nexec /app --port "$PORT" --host \'$LISTEN_ADDRESS\' \\$LITERAL\nEOF\nCOPY <<"EOF" /raw.sh\necho $RAW\nEOF\n';
+    expect(found(text, 'UndefinedVar').map((d) => [d.line, d.message])).toEqual([[3, "Usage of undefined variable '$LISTEN_ADDRESS'"]]);
+  });
+});
