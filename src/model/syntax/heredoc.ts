@@ -41,10 +41,15 @@ class ShellWords {
   }
 
   words(): string[] {
-    return this.processStopOn(EOF, this.rawEscapes).words;
+    return this.processStopOn(EOF, this.rawEscapes, true).words;
   }
 
-  private processStopOn(stop: number, rawEscapes: boolean): { text: string; words: string[] } {
+  /**
+   * Go's processStopOn: reads up to `stop` (or the end), returning the
+   * processed text and, when asked, the words it splits into (nested calls
+   * inside ${...} only need the text).
+   */
+  private processStopOn(stop: number, rawEscapes: boolean, wantWords: boolean): { text: string; words: string[] } {
     const saved = this.rawEscapes;
     this.rawEscapes = rawEscapes;
     try {
@@ -52,18 +57,6 @@ class ShellWords {
       const words: string[] = [];
       let word = '';
       let inWord = false;
-      const addChar = (c: string, code: number) => {
-        if (isGoSpace(code)) {
-          if (inWord && word.length > 0) {
-            words.push(word);
-            word = '';
-            inWord = false;
-          }
-        } else {
-          word += c;
-          inWord = true;
-        }
-      };
       while (this.peek() !== EOF) {
         const ch = this.peek();
         if (stop !== EOF && ch === stop) {
@@ -74,7 +67,19 @@ class ShellWords {
         if (ch === DOLLAR) {
           const tmp = this.processDollar();
           result += tmp;
-          for (let k = 0; k < tmp.length; k++) addChar(tmp[k], tmp.charCodeAt(k));
+          if (!wantWords) continue;
+          // Go adds expansions character by character: spaces in them split words.
+          for (let k = 0; k < tmp.length; k++) {
+            const c = tmp.charCodeAt(k);
+            if (!isGoSpace(c)) {
+              word += tmp[k];
+              inWord = true;
+            } else if (inWord && word.length > 0) {
+              words.push(word);
+              word = '';
+              inWord = false;
+            }
+          }
         } else if (ch === SQUOTE || ch === DQUOTE) {
           const tmp = ch === SQUOTE ? this.processSingleQuote() : this.processDoubleQuote();
           result += tmp;
@@ -92,8 +97,13 @@ class ShellWords {
             if (c === EOF) break;
             word += String.fromCharCode(c);
             inWord = true;
-          } else {
-            addChar(String.fromCharCode(c), c);
+          } else if (!isGoSpace(c)) {
+            word += String.fromCharCode(c);
+            inWord = true;
+          } else if (inWord && word.length > 0) {
+            words.push(word);
+            word = '';
+            inWord = false;
           }
           result += String.fromCharCode(c);
         }
@@ -176,14 +186,14 @@ class ShellWords {
           chs += ch === EOF ? '' : String.fromCharCode(ch);
         }
         const raw = ch === 0x23 || ch === 0x25;
-        const word = this.processStopOn(RBRACE, raw).text;
+        const word = this.processStopOn(RBRACE, raw, false).text;
         return '${' + name + chs + word + '}';
       }
       case 0x2f: {
         // '/'
         if (this.peek() === 0x2f) this.next();
-        const pattern = this.processStopOn(0x2f, true).text;
-        const replacement = this.processStopOn(RBRACE, true).text;
+        const pattern = this.processStopOn(0x2f, true, false).text;
+        const replacement = this.processStopOn(RBRACE, true, false).text;
         return '${' + name + '/' + pattern + '/' + replacement + '}';
       }
       default:
@@ -213,12 +223,35 @@ function isSpecialParam(c: number): boolean {
 }
 
 function lexWords(s: string, rawQuotes: boolean, rawEscapes: boolean): string[] | null {
+  if (isPlain(s)) return splitGoSpace(s);
   try {
     return new ShellWords(s, rawQuotes, rawEscapes).words();
   } catch (e) {
     if (e instanceof LexError) return null;
     throw e;
   }
+}
+
+/** No quote, dollar or backslash: the lexer would only split on spaces. */
+function isPlain(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === SQUOTE || c === DQUOTE || c === DOLLAR || c === BACKSLASH) return false;
+  }
+  return true;
+}
+
+function splitGoSpace(s: string): string[] {
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i < s.length; i++) {
+    if (isGoSpace(s.charCodeAt(i))) {
+      if (start >= 0) words.push(s.slice(start, i));
+      start = -1;
+    } else if (start < 0) start = i;
+  }
+  if (start >= 0) words.push(s.slice(start));
+  return words;
 }
 
 function countQuotes(s: string): number {
