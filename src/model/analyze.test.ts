@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from './index.ts';
+import { analyze, applyEdits } from './index.ts';
 
 // The lint pass (src/model/lint) adds its own findings; these tests look at the graph's and the parser's.
 const GRAPH_CODES = new Set([
@@ -141,6 +141,12 @@ describe('diagnostics', () => {
     expect(said('\nARG tag=latest\nFROM busybox:${tag}${version} AS b\n')).toEqual([
       { line: 3, code: 'UndefinedArgInFrom', message: "FROM argument 'version' is not declared" },
     ]);
+    // The suggestion comes with a fix that respells every use in the word.
+    const text = 'ARG MY_ARCH=amd64\nFROM --platform=linux/${MYARCH} busybox:$MYARCH\n';
+    const a = analyze(text);
+    const fixes = a.diagnosticDetails.filter((_, i) => a.diagnostics[i].code === 'UndefinedArgInFrom').flatMap((d) => d.fixes);
+    expect(fixes.map((f) => f.title)).toEqual(['Use MY_ARCH', 'Use MY_ARCH']);
+    expect(applyEdits(text, fixes.flatMap((f) => f.edits))).toBe('ARG MY_ARCH=amd64\nFROM --platform=linux/${MY_ARCH} busybox:$MY_ARCH\n');
     // Declared without a value, predefined, or given a default: all fine.
     expect(codes('ARG DEBUG\nFROM scratch${DEBUG}\n')).toEqual([]);
     expect(codes('FROM --platform=$BUILDPLATFORM scratch\n')).toEqual([]);

@@ -31,6 +31,7 @@ import type {
   QuickFix,
   Span,
   StageEdge,
+  TextEdit,
 } from './types.ts';
 
 /** The platform analyze() builds for, like a plain `docker build` on linux/amd64. */
@@ -144,7 +145,7 @@ export function analyzeSyntax(file: DockerfileSyntax, options: AnalyzeOptions = 
     let baseStage: number | null = null;
     if (shape.hasBase) {
       const expanded = expand(base);
-      reportUndeclared(expanded.unmatched, env, declared, line, baseSpan, report);
+      reportUndeclared(expanded.unmatched, env, declared, line, baseSpan, report, file.text);
       if (expanded.error !== null) {
         report(M.ExpansionError, line, baseSpan, expanded.error);
       } else if (expanded.value !== '') {
@@ -156,7 +157,7 @@ export function analyzeSyntax(file: DockerfileSyntax, options: AnalyzeOptions = 
       }
     }
     if (platformFlag !== null && platformFlag.value !== null) {
-      checkPlatform(platformFlag, expand(platformFlag.value), env, declared, line, report);
+      checkPlatform(file.text, platformFlag, expand(platformFlag.value), env, declared, line, report);
     }
 
     const lastInstruction = group.instructions.length > 0 ? group.instructions[group.instructions.length - 1] : from;
@@ -246,12 +247,26 @@ function reportUndeclared(
   line: number,
   span: Span,
   report: Report,
+  text: string,
 ): void {
   if (unmatched.size === 0) return;
   const known = new Set<string>([...declared, ...env.keys()]);
   for (const name of unmatched) {
     if (known.has(name)) continue;
-    report(M.UndefinedArgInFrom, line, span, name, suggest(name, known));
+    const suggestion = suggest(name, known);
+    const fixes: QuickFix[] = [];
+    if (suggestion !== '') {
+      // Every $NAME / ${NAME...} spelling of the variable inside the word.
+      const edits: TextEdit[] = [];
+      const word = text.slice(span.start, span.end);
+      const pattern = new RegExp(`\\$\\{?(${name.replace(/[^\w]/g, '\\$&')})(?![\\w])`, 'g');
+      for (const m of word.matchAll(pattern)) {
+        const at = span.start + (m.index ?? 0) + m[0].length - name.length;
+        edits.push({ start: at, end: at + name.length, text: suggestion });
+      }
+      if (edits.length > 0) fixes.push({ title: `Use ${suggestion}`, edits });
+    }
+    report(M.UndefinedArgInFrom, line, span, fixes, name, suggestion);
   }
 }
 
@@ -284,6 +299,7 @@ function checkStageName(name: string, span: Span, line: number, seen: Set<string
 
 /** A --platform value must expand without error and to something non-empty. */
 function checkPlatform(
+  text: string,
   flag: Flag,
   expanded: ExpandResult,
   env: ReadonlyMap<string, string>,
@@ -292,7 +308,7 @@ function checkPlatform(
   report: Report,
 ): void {
   const span = flag.valueSpan ?? flag.span;
-  reportUndeclared(expanded.unmatched, env, declared, line, span, report);
+  reportUndeclared(expanded.unmatched, env, declared, line, span, report, text);
   if (expanded.error !== null) {
     report(M.ExpansionError, line, span, expanded.error);
   } else if (expanded.value === '') {
