@@ -142,6 +142,9 @@ export const rules = {
   ScratchNoShell: own('ScratchNoShell', 'A scratch stage has no shell', 'error',
     (what: string) =>
       `${what} needs /bin/sh, but this stage starts FROM scratch, which is empty: there is no shell to run it. Build in another stage and COPY the result here, or use the exec form with a program you copied in`),
+  DistrolessNoShell: own('DistrolessNoShell', 'A distroless stage has no shell', 'error',
+    (what: string, image: string) =>
+      `${what} needs /bin/sh, but ${image} is a distroless image: it has no shell and no package manager. Install and build in another stage and COPY the result here, use the exec form, or a :debug variant while debugging`),
   ScratchMissingProgram: own('ScratchMissingProgram', 'A scratch stage runs a program that was never copied into it', 'warning',
     (instruction: string, program: string) =>
       `${instruction} runs "${program}", but this stage starts FROM scratch and nothing copied into it provides that program: the container will fail to start. COPY the program (and what it needs) from a build stage`),

@@ -60,6 +60,19 @@ describe('ScratchNoShell', () => {
   });
 });
 
+describe('DistrolessNoShell', () => {
+  it('fails RUN in a distroless stage and warns for a shell-form ENTRYPOINT', () => {
+    const text = 'FROM gcr.io/distroless/java21-debian12\nRUN apt-get update\nENTRYPOINT java -jar /app.jar\n';
+    expect(found(text, 'DistrolessNoShell').map((d) => [d.line, d.severity])).toEqual([[2, 'error'], [3, 'warning']]);
+  });
+  it('is quiet for exec forms, :debug variants and images with a shell', () => {
+    expect(found('FROM gcr.io/distroless/java21-debian12\nENTRYPOINT ["java", "-jar", "/app.jar"]\n', 'DistrolessNoShell')).toEqual([]);
+    expect(found('FROM gcr.io/distroless/base-debian12:debug\nRUN ls\n', 'DistrolessNoShell')).toEqual([]);
+    expect(found('FROM debian:bookworm-slim\nRUN ls\n', 'DistrolessNoShell')).toEqual([]);
+    expect(found('FROM gcr.io/distroless/java21-debian12\nENTRYPOINT ["java", "-jar", "/app.jar"]\n', 'ScratchMissingProgram')).toEqual([]);
+  });
+});
+
 describe('ScratchMissingProgram', () => {
   it('reports CMD ["npm", "start"] in scratch', () => {
     const text = 'FROM node:20 AS build\nRUN npm run build\nFROM scratch\nWORKDIR /app\nCOPY --from=build /app/dist .\nCMD ["npm", "start"]\n';

@@ -41,6 +41,10 @@ function resolvePath(workdir: string, path: string): string {
 
 /** What is known to exist in a scratch stage: the destinations of everything copied into it. */
 class ScratchFilesystem {
+  /** scratch: empty; distroless: a runtime but no shell (its other files are unknown). */
+  kind: 'scratch' | 'distroless' = 'scratch';
+  /** The distroless image, for messages. */
+  image = '';
   copied: string[] = [];
   workdir = '/';
   shell: string[] = ['/bin/sh', '-c'];
@@ -48,6 +52,8 @@ class ScratchFilesystem {
 
   clone(): ScratchFilesystem {
     const copy = new ScratchFilesystem();
+    copy.kind = this.kind;
+    copy.image = this.image;
     copy.copied = [...this.copied];
     copy.workdir = this.workdir;
     copy.shell = [...this.shell];
@@ -66,6 +72,17 @@ class ScratchFilesystem {
   }
 }
 
+/** A tracker for stages that start without a shell: scratch, or a distroless image other than :debug. */
+function shellLessStart(image: string): ScratchFilesystem | null {
+  const kind = imageKind(image);
+  if (kind === 'scratch') return new ScratchFilesystem();
+  if (kind !== 'distroless' || /:[^/]*debug/.test(image)) return null;
+  const fs = new ScratchFilesystem();
+  fs.kind = 'distroless';
+  fs.image = image;
+  return fs;
+}
+
 function execProgram(instruction: Instruction): string | null {
   const first = instruction.args[0]?.value;
   return first === undefined || first === '' || first.includes('$') ? null : first;
@@ -77,7 +94,7 @@ function scratchChecks(analysis: Analysis, out: Finding[]): void {
     const parentIndex = stage.baseStage;
     let fs: ScratchFilesystem | null;
     if (parentIndex !== null && parentIndex < index) fs = filesystems[parentIndex]?.clone() ?? null;
-    else fs = parentIndex === null && stage.resolvedBase.toLowerCase() === 'scratch' ? new ScratchFilesystem() : null;
+    else fs = parentIndex === null ? shellLessStart(stage.resolvedBase) : null;
     filesystems[index] = fs;
     if (!fs) return;
 
@@ -108,11 +125,16 @@ function scratchChecks(analysis: Analysis, out: Finding[]): void {
             const shell = fs.shell[0] ?? '/bin/sh';
             if (!fs.providesProgram(shell)) {
               const what = failsBuild ? 'RUN' : `The shell form of ${keyword}`;
-              out.push(finding('ScratchNoShell', { instruction, span: instruction.keywordSpan }, [what],
-                failsBuild ? [] : execFormFix(analysis, instruction), failsBuild ? 'error' : 'warning'));
+              const at = { instruction, span: instruction.keywordSpan };
+              const fixes = failsBuild ? [] : execFormFix(analysis, instruction);
+              const severity = failsBuild ? 'error' : 'warning';
+              if (fs.kind === 'scratch') out.push(finding('ScratchNoShell', at, [what], fixes, severity));
+              else out.push(finding('DistrolessNoShell', at, [what, fs.image], fixes, severity));
             }
             break;
           }
+          // A distroless image has its runtime (java, python, node...), which we cannot list.
+          if (fs.kind === 'distroless') break;
           // With an ENTRYPOINT, CMD only supplies its arguments.
           if (instruction.cmd === 'cmd' && (entrypointLater || fs.hasEntrypoint)) break;
           const program = execProgram(instruction);
