@@ -5,3 +5,4 @@ export { dump, dumpInstruction } from './dump';
 export { goQuote } from './quote';
 export { computeLineStarts, lineAt, lineEndAt, offsetAt, positionAt } from './lines';
 export { ARGUMENT_SHAPES, KEYWORDS, isKnownKeyword } from './instruction';
+export { instructionAtLine, nodeAt } from './locate';

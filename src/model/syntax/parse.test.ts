@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DockerfileSyntax } from '../types';
 import { dump } from './dump';
 import { lineAt, lineEndAt, offsetAt, positionAt } from './lines';
+import { instructionAtLine, nodeAt } from './locate';
 import { parseDockerfile } from './parse';
 
 const slice = (file: DockerfileSyntax, span: { start: number; end: number } | null) =>
@@ -278,5 +279,21 @@ describe('line helpers', () => {
     expect([1, 2, 3, 4, 5, 0].map((l) => offsetAt(file, l))).toEqual([0, 8, 14, 15, 15, 0]);
     expect([1, 2, 3, 4].map((l) => lineEndAt(file, l))).toEqual([6, 13, 14, 20]);
     expect(positionAt(file, 10)).toEqual({ line: 2, column: 3 });
+  });
+});
+
+describe('locating nodes and instructions', () => {
+  const text = '# c\nFROM a\nRUN <<EOF\nbody\nEOF\n\nCMD x';
+  const file = parseDockerfile(text);
+  it('finds the node under an offset', () => {
+    expect([0, 3, 4, 10, 11, 30, text.length].map((o) => nodeAt(file, o)?.kind)).toEqual([
+      'comment', 'comment', 'instruction', 'instruction', 'instruction', 'blank', 'instruction',
+    ]);
+    expect(nodeAt(parseDockerfile(''), 0)).toBeNull();
+  });
+  it('finds the instruction on a line, heredoc bodies included', () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map((l) => instructionAtLine(file, l)?.keyword ?? null)).toEqual([
+      null, 'FROM', 'RUN', 'RUN', 'RUN', null, 'CMD', null,
+    ]);
   });
 });
