@@ -87,6 +87,13 @@ describe('expandWord', () => {
     expect([...r.unmatched]).toEqual(['targetos']);
   });
 
+  it('survives absurd nesting', () => {
+    // The default is read (and expanded) before the variable is looked at, as in BuildKit.
+    expect(expandWord('${A:-'.repeat(5000) + 'x' + '}'.repeat(5000), env).error).toMatch(/nested too deeply/);
+    expect(expandWord('${N:-'.repeat(5000) + 'x' + '}'.repeat(5000), env).error).toMatch(/nested too deeply/);
+    expect(expandWord('${N:-'.repeat(150) + 'x' + '}'.repeat(150), env).value).toBe('x');
+  });
+
   it('returns BuildKit errors instead of throwing', () => {
     expect(expandWord('${A:-x', env).error).toMatch(/missing '}'/);
     expect(expandWord('${A', env).error).toMatch(/unsupported modifier/); // BuildKit reads EOF as the modifier

@@ -18,6 +18,7 @@ export interface ExpandResult {
 }
 
 const EOF = -1;
+const MAX_NESTING = 200;
 
 class ExpandError extends Error {}
 
@@ -195,7 +196,19 @@ class WordLexer {
     return name;
   }
 
+  private depth = 0;
+
   private processDollar(): string {
+    // Go grows its stack; ours is fixed, so absurd nesting becomes an error instead of a crash.
+    if (++this.depth > MAX_NESTING) throw new ExpandError('substitution nested too deeply');
+    try {
+      return this.processDollarInner();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private processDollarInner(): string {
     this.next();
     if (this.peek() !== LBRACE) {
       const name = this.processName();
