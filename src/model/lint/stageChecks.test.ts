@@ -135,6 +135,9 @@ describe('CopyWholeFilesystem', () => {
     expect(found(text, 'CopyWholeFilesystem')).toEqual([]);
     expect(found(text, 'InlineComment')).toHaveLength(1);
   });
+  it('is quiet for the squash idiom: FROM scratch, COPY --from=x / /', () => {
+    expect(found('FROM debian:bookworm AS build\nRUN apt-get install -y x\nFROM scratch\nCOPY --from=build / /\n', 'CopyWholeFilesystem')).toEqual([]);
+  });
   it('is quiet for the root of an export stage built FROM scratch, or of a tool image', () => {
     const text = 'FROM golang:1.22 AS build\nRUN go build -o /out/app\nFROM scratch AS export\nCOPY --from=build /out/app /\nFROM tonistiigi/xx:1.6.1 AS xx\nFROM alpine:3.20\nCOPY --from=export / /usr/bin/\nCOPY --from=xx / /\n';
     expect(found(text, 'CopyWholeFilesystem')).toEqual([]);

@@ -267,7 +267,9 @@ function copyFromChecks(analysis: Analysis, out: Finding[]): void {
       const sources = detail.paths.slice(0, -1);
       // `COPY --from=x /app . # note` makes "." a source by accident: InlineComment explains that one.
       const accidental = sources.some((source) => source.startsWith('#'));
-      if (!accidental && holdsOperatingSystem(analysis, edge.from) && sources.some((source) => normalizePath(source) === '/')) {
+      // `FROM scratch` + `COPY --from=x / /` is the squash idiom: the whole image on purpose, in one layer.
+      const squash = normalizePath(detail.paths[detail.paths.length - 1] ?? '') === '/' && rootIsScratch(analysis, edge.to);
+      if (!accidental && !squash && holdsOperatingSystem(analysis, edge.from) && sources.some((source) => normalizePath(source) === '/')) {
         const label = typeof edge.from === 'number' ? stageLabel(analysis, edge.from) : `the image ${edge.from}`;
         out.push(finding('CopyWholeFilesystem', { instruction: detail.instruction, line: edge.line }, [label]));
       }
@@ -281,20 +283,25 @@ function copyFromChecks(analysis: Analysis, out: Finding[]): void {
  * copying the root of a distribution-based stage drags the OS along.
  */
 function holdsOperatingSystem(analysis: Analysis, source: number | string): boolean {
-  let image: string;
-  if (typeof source === 'string') image = source;
-  else {
-    let root = source;
-    const seen = new Set<number>();
-    while (analysis.stageDetails[root]?.baseStage != null && !seen.has(root)) {
-      seen.add(root);
-      root = analysis.stageDetails[root].baseStage!;
-    }
-    if (!analysis.stageDetails[root]) return false;
-    image = analysis.stageDetails[root].resolvedBase;
-  }
+  const image = typeof source === 'string' ? source : rootImage(analysis, source);
+  if (image === null) return false;
   const kind = imageKind(image);
   return kind === 'distribution' || kind === 'alpine' || kind === 'slim';
+}
+
+/** The external image at the bottom of a stage's FROM chain. */
+function rootImage(analysis: Analysis, index: number): string | null {
+  let root = index;
+  const seen = new Set<number>();
+  while (analysis.stageDetails[root]?.baseStage != null && !seen.has(root)) {
+    seen.add(root);
+    root = analysis.stageDetails[root].baseStage!;
+  }
+  return analysis.stageDetails[root]?.resolvedBase ?? null;
+}
+
+function rootIsScratch(analysis: Analysis, index: number): boolean {
+  return rootImage(analysis, index)?.toLowerCase() === 'scratch';
 }
 
 /** All of Stagewright's own checks. */
