@@ -1,4 +1,5 @@
 import type { Instruction } from '../types';
+import { KEYWORDS } from './instruction';
 
 // Argument-count rules that BuildKit's instructions package applies right
 // after parsing (instructions/parse.go). They need nothing but the syntax
@@ -53,4 +54,46 @@ export function argumentProblem(instr: Instruction): string | null {
     default:
       return null;
   }
+}
+
+/**
+ * BuildKit's message for an unknown keyword, with its suggestion when a known
+ * keyword is fewer than 3 edits away (util/suggest), spelled in the keyword's
+ * case: "unknown instruction: RUNN (did you mean RUN?)".
+ */
+export function unknownInstructionMessage(keyword: string): string {
+  const message = 'unknown instruction: ' + keyword;
+  const lower = keyword.toLowerCase();
+  let match = '';
+  let best = 3;
+  for (const kw of KEYWORDS) {
+    const d = levenshtein(lower, kw, best);
+    if (d < best) {
+      best = d;
+      match = kw;
+    }
+  }
+  if (match === '') return message;
+  const spelled = keyword === lower ? match : keyword === keyword.toUpperCase() ? match.toUpperCase() : match;
+  return message + ' (did you mean ' + spelled + '?)';
+}
+
+/** Edit distance (insert, delete, substitute: 1 each); stops early once it cannot be below `limit`. */
+function levenshtein(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) >= limit) return limit;
+  let prev = new Array<number>(b.length + 1);
+  let cur = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (cur[j] < rowMin) rowMin = cur[j];
+    }
+    if (rowMin >= limit) return limit;
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length];
 }

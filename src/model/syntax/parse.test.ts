@@ -237,8 +237,18 @@ describe('instruction-level diagnostics', () => {
   it('reports an unknown keyword like BuildKit and dumps it with one empty argument', () => {
     const file = parseDockerfile('FROM a\nFOO bar\n');
     expect(dump(file)).toBe('(from "a")\n(foo "")\n');
-    expect(file.diagnostics.map((d) => [d.line, d.code, d.message])).toEqual([[2, 'UnknownInstruction', 'unknown instruction: FOO']]);
+    expect(file.diagnostics.map((d) => [d.line, d.code, d.message])).toEqual([[2, 'UnknownInstruction', 'unknown instruction: FOO (did you mean FROM?)']]);
     expect(slice(file, file.diagnostics[0].span)).toBe('FOO');
+  });
+
+  it('suggests a keyword fewer than three edits away, in the same case', () => {
+    const file = parseDockerfile('FROM a\nRUNN x\ncopi a b\nWorkDir2 /x\nBADCMD\n');
+    expect(file.diagnostics.map((d) => d.message)).toEqual([
+      'unknown instruction: RUNN (did you mean RUN?)',
+      'unknown instruction: copi (did you mean copy?)',
+      'unknown instruction: WorkDir2 (did you mean workdir?)',
+      'unknown instruction: BADCMD',
+    ]);
   });
 
   it('checks argument counts', () => {

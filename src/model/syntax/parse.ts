@@ -23,7 +23,7 @@ import {
   isGoSpace,
   isRegexpSpace,
 } from './chars';
-import { argumentProblem } from './checks';
+import { argumentProblem, unknownInstructionMessage } from './checks';
 import { heredocsFromLine } from './heredoc';
 import { buildInstruction, isKnownKeyword, type BuildContext } from './instruction';
 import { computeLineStarts } from './lines';
@@ -352,7 +352,7 @@ class Reader {
       this.report(line, 'error', 'ParseError', err.message, span);
     }
     if (!isKnownKeyword(instr.cmd)) {
-      this.report(line, 'error', 'UnknownInstruction', 'unknown instruction: ' + instr.keyword, instr.keywordSpan);
+      this.report(line, 'error', 'UnknownInstruction', unknownInstructionMessage(instr.keyword), instr.keywordSpan);
     } else if (ctx.errors.length === 0) {
       const problem = argumentProblem(instr);
       if (problem) this.report(line, 'error', 'ParseError', problem, instr.span);
