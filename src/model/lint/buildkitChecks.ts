@@ -154,9 +154,8 @@ function parsePlatform(value: string): { os: string; architecture: string } | nu
   return { os: parts[0].toLowerCase(), architecture: normalizeArch(parts[1]) };
 }
 
-function fromChecks(analysis: Analysis, out: Finding[]): void {
+function fromChecks(analysis: Analysis, defaults: ReadonlyMap<string, string>, out: Finding[]): void {
   const escape = analysis.file.escape;
-  const defaults = defaultGlobalArgs(analysis);
   analysis.stageDetails.forEach((stage, index) => {
     const from = stage.fromInstruction;
     const { base, platform, name } = analysis.stages[index];
@@ -217,9 +216,8 @@ function isSecretName(key: string): boolean {
   return secretDeny.test(key) && !secretAllow.test(key);
 }
 
-function dispatchChecks(analysis: Analysis, out: Finding[]): void {
+function dispatchChecks(analysis: Analysis, globals: ReadonlyMap<string, string>, out: Finding[]): void {
   const escape = analysis.file.escape;
-  const globals = defaultGlobalArgs(analysis);
   const states: StageState[] = [];
 
   analysis.stageDetails.forEach((stage, index) => {
@@ -405,7 +403,8 @@ export function buildkitChecks(analysis: Analysis, experimental = true): Finding
   casingChecks(analysis, out);
   if (experimental) descriptionChecks(analysis, out);
   maintainerChecks(analysis, out);
-  fromChecks(analysis, out);
-  dispatchChecks(analysis, out);
+  const globals = defaultGlobalArgs(analysis);
+  fromChecks(analysis, globals, out);
+  dispatchChecks(analysis, globals, out);
   return out;
 }

@@ -25,6 +25,18 @@ const referencePattern = new RegExp(
  * valid, normalised (lower-case repository) image name.
  */
 export function parseImageReference(text: string): ImageReference | null {
+  // The same few image names come back for every stage on every keystroke.
+  const cached = cache.get(text);
+  if (cached !== undefined) return cached;
+  if (cache.size > 2000) cache.clear();
+  const parsed = parse(text);
+  cache.set(text, parsed);
+  return parsed;
+}
+
+const cache = new Map<string, ImageReference | null>();
+
+function parse(text: string): ImageReference | null {
   if (text === '' || text.length > 255 + 200) return null;
   const match = referencePattern.exec(text);
   if (!match) return null;
