@@ -23,9 +23,17 @@ export const platformArgs: ReadonlyMap<string, string> = new Map([
   ['TARGETPLATFORM', 'linux/amd64'], ['TARGETOS', 'linux'], ['TARGETARCH', 'amd64'], ['TARGETVARIANT', ''],
 ]);
 
-// Keywords and AS are ASCII words; testing for the other case avoids allocating on every instruction.
-const isLower = (s: string) => !/[A-Z]/.test(s);
-const isUpper = (s: string) => !/[a-z]/.test(s);
+// Keywords and AS are ASCII words; scanning for a letter of the other case
+// avoids allocating a converted copy for each of thousands of instructions.
+function hasCodeIn(s: string, from: number, to: number): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= from && c <= to) return true;
+  }
+  return false;
+}
+const isLower = (s: string) => !hasCodeIn(s, 65, 90);
+const isUpper = (s: string) => !hasCodeIn(s, 97, 122);
 const selfConsistent = (s: string) => isLower(s) || isUpper(s);
 
 /** An ARG word split into key and optional default ("k=v" or "k"). */
@@ -75,7 +83,11 @@ function casingChecks(analysis: Analysis, out: Finding[]): void {
   const { stageDetails } = analysis;
   // The majority vote counts each stage's FROM and the instructions inside
   // stages (global ARGs and heredoc bodies do not vote).
-  const keywords: Instruction[] = stageDetails.flatMap((stage) => [stage.fromInstruction, ...stage.instructions]);
+  const keywords: Instruction[] = [];
+  for (const stage of stageDetails) {
+    keywords.push(stage.fromInstruction);
+    for (const instruction of stage.instructions) keywords.push(instruction);
+  }
   let lower = 0;
   let upper = 0;
   for (const instruction of keywords) {

@@ -35,6 +35,11 @@ function normalizePath(path: string): string {
   return '/' + parts.join('/');
 }
 
+/** A path that names the root of a filesystem: "/", ".", "./", "/.", "..", ... */
+function isRoot(path: string): boolean {
+  return /^[./]*$/.test(path);
+}
+
 function resolvePath(workdir: string, path: string): string {
   return normalizePath(path.startsWith('/') ? path : `${workdir}/${path}`);
 }
@@ -265,11 +270,12 @@ function copyFromChecks(analysis: Analysis, out: Finding[]): void {
     }
     if (edge.kind === 'copy') {
       const sources = detail.paths.slice(0, -1);
+      if (!sources.some(isRoot)) return;
       // `COPY --from=x /app . # note` makes "." a source by accident: InlineComment explains that one.
       const accidental = sources.some((source) => source.startsWith('#'));
       // `FROM scratch` + `COPY --from=x / /` is the squash idiom: the whole image on purpose, in one layer.
-      const squash = normalizePath(detail.paths[detail.paths.length - 1] ?? '') === '/' && rootIsScratch(analysis, edge.to);
-      if (!accidental && !squash && holdsOperatingSystem(analysis, edge.from) && sources.some((source) => normalizePath(source) === '/')) {
+      const squash = isRoot(detail.paths[detail.paths.length - 1] ?? '') && rootIsScratch(analysis, edge.to);
+      if (!accidental && !squash && holdsOperatingSystem(analysis, edge.from)) {
         const label = typeof edge.from === 'number' ? stageLabel(analysis, edge.from) : `the image ${edge.from}`;
         out.push(finding('CopyWholeFilesystem', { instruction: detail.instruction, line: edge.line }, [label]));
       }
