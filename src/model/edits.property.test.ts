@@ -1,7 +1,9 @@
-// Properties of every gesture on generated multi-stage Dockerfiles: the
-// edits touch nothing outside their ranges, and analysing the result gives
-// exactly the intended graph.
+// Properties of every gesture: the edits touch nothing outside their ranges,
+// and analysing the result gives exactly the intended graph. Checked on
+// generated multi-stage Dockerfiles (fast-check) and exhaustively on every
+// stage and edge of the real-world corpus.
 
+import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dockerfile } from './graph/arbitrary.ts';
@@ -9,6 +11,11 @@ import { analyze, applyChange, applyEdits, deleteStage, type Analysis, type Stag
 
 const numRuns = process.env.CI ? 10_000 : 300;
 const timeout = process.env.CI ? 600_000 : 60_000;
+
+const corpusDir = new URL('../../../shared/corpus/real-world/', import.meta.url);
+const corpus = readdirSync(corpusDir)
+  .filter((f) => f.endsWith('.Dockerfile'))
+  .map((f) => [f, readFileSync(new URL(f, corpusDir), 'utf8')] as const);
 
 /** Every byte outside the edited ranges is where the edits say it is. */
 function onlyRangesChanged(text: string, edits: TextEdit[], result: string): void {
@@ -42,6 +49,7 @@ function remap(edges: StageEdge[], map: (i: number) => number | null): Key[] {
   return out.sort();
 }
 
+/** Apply a change; null when it was refused (with a reason). */
 function run(text: string, a: Analysis, change: StageChange): { result: string; after: Analysis } | null {
   const r = applyChange(text, a, change);
   if (!r.ok) {
@@ -53,128 +61,124 @@ function run(text: string, a: Analysis, change: StageChange): { result: string; 
   return { result, after: analyze(result) };
 }
 
-const withStage = (gen: (count: number) => fc.Arbitrary<StageChange>) =>
-  dockerfile().chain((text) => {
-    const a = analyze(text);
-    return gen(a.stages.length).map((change) => ({ text, a, change }));
-  });
+// ---------------------------------------------------------------------------
+// What each gesture must do to the graph. Each returns whether it applied.
+
+function checkRename(text: string, a: Analysis, index: number): boolean {
+  const out = run(text, a, { op: 'renameStage', index, name: 'renamed' });
+  if (!out) return false;
+  expect(out.after.edges).toEqual(a.edges);
+  expect(out.after.stages.map((s) => s.name)).toEqual(a.stages.map((s, i) => (i === index ? 'renamed' : s.name)));
+  return true;
+}
+
+function checkConnect(text: string, a: Analysis, source: number, target: number, src: string): boolean {
+  const out = run(text, a, { op: 'connectStages', source, target, src, dest: '/in/' });
+  if (!out) return false;
+  expect(keys(out.after.edges)).toEqual([...keys(a.edges), key({ from: source, to: target, kind: 'copy' })].sort());
+  expect(out.after.stages.length).toBe(a.stages.length);
+  return true;
+}
+
+function checkRemoveConnection(text: string, a: Analysis, edge: number): boolean {
+  const out = run(text, a, { op: 'removeConnection', edge });
+  if (!out) return false;
+  const expected = keys(a.edges);
+  expected.splice(expected.indexOf(key(a.edges[edge])), 1);
+  expect(keys(out.after.edges)).toEqual(expected);
+  return true;
+}
+
+function checkDelete(text: string, a: Analysis, index: number): boolean {
+  const r = deleteStage(text, a, index);
+  if (!r.ok) throw new Error(r.reason);
+  const result = applyEdits(text, r.edits);
+  onlyRangesChanged(text, r.edits, result);
+  const after = analyze(result);
+  expect(after.stages.length).toBe(a.stages.length - 1);
+  expect(keys(after.edges)).toEqual(remap(a.edges, (i) => (i === index ? null : i > index ? i - 1 : i)));
+  expect(r.references.length).toBe(a.edges.filter((e) => e.from === index && e.to !== index).length);
+  return true;
+}
+
+function checkAdd(text: string, a: Analysis, after: number): boolean {
+  const out = run(text, a, { op: 'addStage', base: 'alpine:3', name: 'added', after });
+  if (!out) return false;
+  expect(out.after.stages.length).toBe(a.stages.length + 1);
+  expect(out.after.stages[after + 1]).toMatchObject({ name: 'added', base: 'alpine:3' });
+  expect(keys(out.after.edges)).toEqual(remap(a.edges, (i) => (i > after ? i + 1 : i)));
+  return true;
+}
+
+function checkMove(text: string, a: Analysis, index: number, direction: 'up' | 'down'): boolean {
+  const out = run(text, a, { op: 'moveStage', index, direction });
+  if (!out) return false;
+  const upper = direction === 'up' ? index - 1 : index;
+  const swap = (i: number) => (i === upper ? upper + 1 : i === upper + 1 ? upper : i);
+  expect(keys(out.after.edges)).toEqual(remap(a.edges, swap));
+  expect(out.after.stages.map((s) => s.base)).toEqual(a.stages.map((_, i) => a.stages[swap(i)].base));
+  return true;
+}
+
+function checkBase(text: string, a: Analysis, index: number): boolean {
+  const out = run(text, a, { op: 'changeBase', index, image: 'debian:12' });
+  if (!out) return false;
+  expect(out.after.stages[index].base).toBe('debian:12');
+  expect(keys(out.after.edges)).toEqual(keys(a.edges.filter((e) => !(e.kind === 'from' && e.to === index))));
+  return true;
+}
+
+function checkPlatform(text: string, a: Analysis, index: number, platform: string | null): boolean {
+  const out = run(text, a, { op: 'changePlatform', index, platform });
+  if (!out) return false;
+  expect(out.after.stages[index].platform).toBe(platform);
+  expect(out.after.edges).toEqual(a.edges);
+  return true;
+}
+
+// ---------------------------------------------------------------------------
 
 describe('gestures on generated Dockerfiles', () => {
-  it('renameStage keeps every edge, line for line', () => {
-    fc.assert(
-      fc.property(withStage((n) => fc.record({ op: fc.constant('renameStage' as const), index: fc.nat(n - 1), name: fc.constant('renamed') })), ({ text, a, change }) => {
-        const out = run(text, a, change);
-        if (!out) return;
-        const index = (change as { index: number }).index;
-        expect(out.after.edges).toEqual(a.edges);
-        expect(out.after.stages.map((s) => s.name)).toEqual(a.stages.map((s, i) => (i === index ? 'renamed' : s.name)));
-      }),
-      { numRuns },
-    );
-  }, timeout);
+  const doc = dockerfile().map((text) => ({ text, a: analyze(text) }));
+  const prop = <T,>(name: string, extra: fc.Arbitrary<T>, check: (text: string, a: Analysis, x: T) => void) =>
+    it(name, () => fc.assert(fc.property(doc, extra, ({ text, a }, x) => check(text, a, x)), { numRuns }), timeout);
 
-  it('connectStages adds exactly one copy edge', () => {
-    fc.assert(
-      fc.property(
-        withStage((n) => fc.record({ op: fc.constant('connectStages' as const), source: fc.nat(n - 1), target: fc.nat(n - 1), src: fc.constantFrom('/out', '/my dir/x'), dest: fc.constant('/in/') })),
-        ({ text, a, change }) => {
-          const out = run(text, a, change);
-          if (!out) return;
-          const c = change as { source: number; target: number };
-          expect(keys(out.after.edges)).toEqual([...keys(a.edges), key({ from: c.source, to: c.target, kind: 'copy' })].sort());
-          expect(out.after.stages.length).toBe(a.stages.length);
-        },
-      ),
-      { numRuns },
-    );
-  }, timeout);
+  prop('renameStage keeps every edge, line for line', fc.nat(), (text, a, n) => void checkRename(text, a, n % a.stages.length));
+  prop('connectStages adds exactly one copy edge', fc.tuple(fc.nat(), fc.nat(), fc.constantFrom('/out', '/my dir/x')), (text, a, [s, t, src]) =>
+    void checkConnect(text, a, s % a.stages.length, t % a.stages.length, src),
+  );
+  prop('removeConnection removes exactly that edge', fc.nat(), (text, a, n) => {
+    if (a.edges.length > 0) checkRemoveConnection(text, a, n % a.edges.length);
+  });
+  prop('deleteStage drops the stage and what touches it, and renumbers the rest', fc.nat(), (text, a, n) => void checkDelete(text, a, n % a.stages.length));
+  prop('addStage inserts a stage and shifts the ones after it', fc.nat(), (text, a, n) => void checkAdd(text, a, (n % (a.stages.length + 1)) - 1));
+  prop('moveStage swaps two stages and every edge follows them', fc.tuple(fc.nat(), fc.constantFrom('up' as const, 'down' as const)), (text, a, [n, d]) =>
+    void checkMove(text, a, n % a.stages.length, d),
+  );
+  prop('changeBase and changePlatform touch only that stage', fc.tuple(fc.nat(), fc.constantFrom(null, 'linux/arm64', '$BUILDPLATFORM')), (text, a, [n, p]) => {
+    checkBase(text, a, n % a.stages.length);
+    checkPlatform(text, a, n % a.stages.length, p);
+  });
+});
 
-  it('removeConnection removes exactly that edge', () => {
-    fc.assert(
-      fc.property(dockerfile(), fc.nat(), (text, pick) => {
-        const a = analyze(text);
-        if (a.edges.length === 0) return;
-        const edge = pick % a.edges.length;
-        const out = run(text, a, { op: 'removeConnection', edge });
-        if (!out) return;
-        const expected = keys(a.edges);
-        expected.splice(expected.indexOf(key(a.edges[edge])), 1);
-        expect(keys(out.after.edges)).toEqual(expected);
-      }),
-      { numRuns },
-    );
-  }, timeout);
-
-  it('deleteStage drops the stage and what touches it, and renumbers the rest', () => {
-    fc.assert(
-      fc.property(dockerfile(), fc.nat(), (text, pick) => {
-        const a = analyze(text);
-        const index = pick % a.stages.length;
-        const r = deleteStage(text, a, index);
-        if (!r.ok) throw new Error(r.reason);
-        const result = applyEdits(text, r.edits);
-        onlyRangesChanged(text, r.edits, result);
-        const after = analyze(result);
-        expect(after.stages.length).toBe(a.stages.length - 1);
-        expect(keys(after.edges)).toEqual(remap(a.edges, (i) => (i === index ? null : i > index ? i - 1 : i)));
-        expect(r.references.length).toBe(a.edges.filter((e) => e.from === index && e.to !== index).length);
-      }),
-      { numRuns },
-    );
-  }, timeout);
-
-  it('addStage inserts a stage and shifts the ones after it', () => {
-    fc.assert(
-      fc.property(dockerfile(), fc.nat(), (text, pick) => {
-        const a = analyze(text);
-        const after = (pick % (a.stages.length + 1)) - 1;
-        const out = run(text, a, { op: 'addStage', base: 'alpine:3', name: 'added', after });
-        if (!out) return;
-        expect(out.after.stages.length).toBe(a.stages.length + 1);
-        expect(out.after.stages[after + 1]).toMatchObject({ name: 'added', base: 'alpine:3' });
-        expect(keys(out.after.edges)).toEqual(remap(a.edges, (i) => (i > after ? i + 1 : i)));
-      }),
-      { numRuns },
-    );
-  }, timeout);
-
-  it('moveStage swaps two stages and every edge follows them', () => {
-    fc.assert(
-      fc.property(withStage((n) => fc.record({ op: fc.constant('moveStage' as const), index: fc.nat(n - 1), direction: fc.constantFrom('up' as const, 'down' as const) })), ({ text, a, change }) => {
-        const out = run(text, a, change);
-        if (!out) return;
-        const c = change as { index: number; direction: 'up' | 'down' };
-        const upper = c.direction === 'up' ? c.index - 1 : c.index;
-        const swap = (i: number) => (i === upper ? upper + 1 : i === upper + 1 ? upper : i);
-        expect(keys(out.after.edges)).toEqual(remap(a.edges, swap));
-        expect(out.after.stages.map((s) => s.base)).toEqual(a.stages.map((_, i) => a.stages[swap(i)].base));
-      }),
-      { numRuns },
-    );
-  }, timeout);
-
-  it('changeBase and changePlatform touch only that stage', () => {
-    fc.assert(
-      fc.property(
-        withStage((n) =>
-          fc.oneof(
-            fc.record({ op: fc.constant('changeBase' as const), index: fc.nat(n - 1), image: fc.constant('debian:12') }),
-            fc.record({ op: fc.constant('changePlatform' as const), index: fc.nat(n - 1), platform: fc.constantFrom(null, 'linux/arm64', '$BUILDPLATFORM') }),
-          ),
-        ),
-        ({ text, a, change }) => {
-          const out = run(text, a, change);
-          if (!out) return;
-          if (change.op === 'changeBase') {
-            expect(out.after.stages[change.index].base).toBe('debian:12');
-            expect(keys(out.after.edges)).toEqual(keys(a.edges.filter((e) => !(e.kind === 'from' && e.to === change.index))));
-          } else if (change.op === 'changePlatform') {
-            expect(out.after.stages[change.index].platform).toBe(change.platform);
-            expect(out.after.edges).toEqual(a.edges);
-          }
-        },
-      ),
-      { numRuns },
-    );
+describe('every gesture on every real-world stage and edge', () => {
+  it.each(corpus)('%s', (_name, text) => {
+    const a = analyze(text);
+    const applied = { rename: 0, delete: 0, move: 0, remove: 0, connect: 0 };
+    for (let i = 0; i < a.stages.length; i++) {
+      if (checkRename(text, a, i)) applied.rename++;
+      if (checkDelete(text, a, i)) applied.delete++;
+      if (checkMove(text, a, i, 'down')) applied.move++;
+      checkBase(text, a, i);
+      checkPlatform(text, a, i, 'linux/arm64');
+      if (i > 0 && checkConnect(text, a, i - 1, i, '/out')) applied.connect++;
+    }
+    for (let e = 0; e < a.edges.length; e++) if (checkRemoveConnection(text, a, e)) applied.remove++;
+    checkAdd(text, a, -1);
+    checkAdd(text, a, a.stages.length - 1);
+    // Real files are not refused wholesale.
+    expect(applied.delete).toBe(a.stages.length);
+    expect(applied.remove).toBe(a.edges.length);
+    expect(applied.rename).toBeGreaterThan(0);
   }, timeout);
 });
