@@ -52,6 +52,7 @@ test('the schedule and the stage explanation follow the target', async ({ page }
   await page.getByTestId('tab-schedule').click();
   await expect(page.getByTestId('schedule-stage')).toHaveCount(2);
   await expect(page.getByTestId('critical-path')).toContainText('build → final');
+  await expect(page.getByTestId('schedule-skipped')).toContainText('test, tools');
   await page.getByTestId('target-select').selectOption('1');
   await expect(page.getByTestId('schedule-level')).toHaveCount(2);
   await expect(page.getByTestId('critical-path')).toContainText('build → test');

@@ -19,6 +19,7 @@ export function SchedulePanel() {
   const critical = new Set(schedule.criticalPath);
   const total = Math.max(1, ...schedule.timings.map((x) => x.finish));
   const timing = new Map(schedule.timings.map((x) => [x.index, x]));
+  const skipped = analysis.stages.map((st) => st.index).filter((i) => !timing.has(i));
   const pick = (index: number) => {
     const s = appStore().getState();
     const id = s.graph.stageIds[index];
@@ -59,6 +60,11 @@ export function SchedulePanel() {
           </li>
         ))}
       </ol>
+      {skipped.length > 0 && (
+        <p className="sw-teach-note" data-testid="schedule-skipped">
+          Not built for this target: {skipped.map((i) => analysis.stages[i].name ?? `#${i}`).join(', ')}.
+        </p>
+      )}
       <p className="sw-teach-note" data-testid="critical-path">
         Critical path: {schedule.criticalPath.map((i) => analysis.stages[i].name ?? `#${i}`).join(' → ')} (cost {schedule.criticalCost}).
         Costs are estimates: RUN 10, pulling a base image 3, COPY from the context 2, COPY --from 1, settings 0.
