@@ -85,7 +85,7 @@ export function isKnownKeyword(cmd: string): boolean {
   return SHAPES.has(cmd);
 }
 
-/** A problem BuildKit's parser stops at; `at` is a logical range to point to. */
+/** A problem BuildKit's parser stops at, with the logical range [start, end) it concerns. */
 export interface LineError {
   message: string;
   start: number;
@@ -128,6 +128,7 @@ export function buildInstruction(ctx: BuildContext, from: number, to: number): I
     if (p + 1 < b && s.charCodeAt(p) === DASH && s.charCodeAt(p + 1) === DASH) {
       flags = [];
       rest = extractFlags(line, p, b, flags);
+      if (flags.length === 0) flags = NONE;
     }
     r0 = skipGoSpace(s, rest, b);
   }
