@@ -61,6 +61,24 @@ describe('expandWord', () => {
   it('replaces patterns', () => {
     expect(x('${FILE/a/A}')).toBe('Archive.tar.gz');
     expect(x('${FILE//a/A}')).toBe('Archive.tAr.gz');
+    expect(x('${FILE/.*/}')).toBe('archive'); // greedy, like BuildKit's regexp
+    expect(x('${FILE//?/x}')).toBe('xxxxxxxxxxxxxx');
+    expect(x('${NOPE//a/b}')).toBe('');
+  });
+
+  it('matches wildcards without backtracking blow-ups', () => {
+    const long = new Map([['X', 'a'.repeat(2000)]]);
+    const started = performance.now();
+    expect(expandWord('${X#' + '*a'.repeat(30) + '*b}', long).value).toBe('a'.repeat(2000));
+    expect(expandWord('${X%%' + '*a'.repeat(30) + '}', long).value).toBe('');
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('keeps escaped wildcards literal and rejects other escapes', () => {
+    const e = new Map([['S', 'a*b?c']]);
+    expect(expandWord('${S#a\\*}', e).value).toBe('b?c');
+    expect(expandWord('${S%\\?c}', e).value).toBe('a*b');
+    expect(expandWord('${S#\\x}', e).error).toMatch(/invalid escape/);
   });
 
   it('removes quotes and escapes', () => {

@@ -286,54 +286,73 @@ class WordLexer {
       throw e;
     }
     const value = this.getEnv(name)[0];
-    const re = shellPatternToRegex(pattern, true, false, replaceAll);
-    if (replaceAll) return value.replace(re, () => replacement);
-    const m = re.exec(value);
-    if (!m) return value;
-    return value.slice(0, m.index) + replacement + value.slice(m.index + m[0].length);
+    return replacePattern(compilePattern(pattern), value, replacement, replaceAll);
   }
+}
+
+// ---------------------------------------------------------------------------
+// Shell wildcard patterns: `*` any string, `?` one character, no bracket
+// expressions. BuildKit turns them into Go regular expressions (`.*` or `.*?`
+// per `*`, `.` per `?`, anchored for # and %) and keeps the leftmost-first
+// match. We match them directly with a table over (pattern token, value
+// position), which picks the same match without backtracking, so a pattern
+// like `*a*a*a*a*b` cannot stall the editor. Like Go's `.`, neither `*` nor
+// `?` matches a newline.
+
+type Token = { kind: 'star' } | { kind: 'any' } | { kind: 'char'; cp: string };
+
+function compilePattern(pattern: string): Token[] {
+  const cps = Array.from(pattern);
+  const tokens: Token[] = [];
+  for (let i = 0; i < cps.length; i++) {
+    const tok = cps[i];
+    if (tok === '*') tokens.push({ kind: 'star' });
+    else if (tok === '?') tokens.push({ kind: 'any' });
+    else if (tok === '\\') {
+      // "\}" and "\/" inside ${} only protect the delimiter: the backslash goes.
+      const next = cps[i + 1];
+      if (next === '}' || next === '/') continue;
+      i++;
+      if (next !== '*' && next !== '?' && next !== '\\') {
+        throw new ExpandError(`invalid pattern (${pattern}) in substitution: invalid escape '\\${next ?? ''}'`);
+      }
+      tokens.push({ kind: 'char', cp: next });
+    } else tokens.push({ kind: 'char', cp: tok });
+  }
+  return tokens;
 }
 
 /**
- * A shell wildcard pattern (`*` any string, `?` one character, no bracket
- * expressions) as a regular expression. `greedy` picks the longest or the
- * shortest match for `*`.
+ * End (in code points) of the match of `tokens` anchored at `from` in
+ * `value`, as a backtracking engine would find it first: greedy stars try
+ * the longest extent first, lazy ones the shortest. -1 when nothing matches.
  */
-function shellPatternToRegex(pattern: string, greedy: boolean, anchored: boolean, global = false): RegExp {
-  const star = greedy ? '.*' : '.*?';
-  let out = anchored ? '^' : '';
-  const cps = Array.from(pattern);
-  for (let i = 0; i < cps.length; i++) {
-    let tok = cps[i];
-    if (tok === '*') {
-      out += star;
-      continue;
-    }
-    if (tok === '?') {
-      out += '.';
-      continue;
-    }
-    if (tok === '\\') {
-      // "\}" and "\/" inside ${} only protect the delimiter.
-      const nextTok = cps[i + 1];
-      if (nextTok === '}' || nextTok === '/') continue;
-      i++;
-      tok = cps[i] ?? '';
-      if (tok !== '*' && tok !== '?' && tok !== '\\') {
-        throw new ExpandError(`invalid pattern (${pattern}) in substitution: invalid escape '\\${tok}'`);
+function matchEnd(tokens: Token[], value: string[], from: number, greedy: boolean): number {
+  const n = value.length;
+  // next[v]: result for token t+1 at position v; cur[v]: for token t. Filled from the last token back.
+  let next = new Int32Array(n + 1).fill(-1);
+  for (let v = from; v <= n; v++) next[v] = v; // past the last token: matched, ending here
+  for (let t = tokens.length - 1; t >= 0; t--) {
+    const cur = new Int32Array(n + 1).fill(-1);
+    const tok = tokens[t];
+    for (let v = n; v >= from; v--) {
+      if (tok.kind === 'star') {
+        const more = v < n && value[v] !== '\n' ? cur[v + 1] : -1;
+        const stop = next[v];
+        cur[v] = greedy ? (more >= 0 ? more : stop) : stop >= 0 ? stop : more;
+      } else if (v < n && (tok.kind === 'any' ? value[v] !== '\n' : value[v] === tok.cp)) {
+        cur[v] = next[v + 1];
       }
-      out += '\\' + tok;
-      continue;
     }
-    if ('[]{}.+()|^$'.includes(tok)) out += '\\';
-    out += tok;
+    next = cur;
   }
-  return new RegExp(out, global ? 'g' : '');
+  return next[from];
 }
 
 function trimPrefix(pattern: string, value: string, greedy: boolean): string {
-  const m = shellPatternToRegex(pattern, greedy, true).exec(value);
-  return m ? value.slice(m.index + m[0].length) : value;
+  const cps = Array.from(value);
+  const end = matchEnd(compilePattern(pattern), cps, 0, greedy);
+  return end < 0 ? value : cps.slice(end).join('');
 }
 
 /** Reverse a pattern while keeping `\x` escape pairs in order (a\*c -> c\*a). */
@@ -362,4 +381,36 @@ function reverseString(s: string): string {
 function trimSuffix(pattern: string, value: string, greedy: boolean): string {
   // The shortest rightmost match is the shortest leftmost match of the reversed pattern on the reversed value.
   return reverseString(trimPrefix(reversePattern(pattern), reverseString(value), greedy));
+}
+
+/** ${VAR/p/r} and ${VAR//p/r}: greedy, unanchored, leftmost; with `all`, every non-overlapping match. */
+function replacePattern(tokens: Token[], value: string, replacement: string, all: boolean): string {
+  const cps = Array.from(value);
+  let out = '';
+  let pos = 0;
+  let lastEnd = -1;
+  while (pos <= cps.length) {
+    let start = pos;
+    let end = -1;
+    for (; start <= cps.length; start++) {
+      end = matchEnd(tokens, cps, start, true);
+      // Go skips an empty match right after the previous match.
+      if (end >= 0 && !(end === start && start === lastEnd)) break;
+      end = -1;
+    }
+    if (end < 0) break;
+    out += cps.slice(pos, start).join('') + replacement;
+    lastEnd = end;
+    if (!all) {
+      pos = end;
+      break;
+    }
+    if (end === start) {
+      if (start < cps.length) out += cps[start];
+      pos = start + 1;
+    } else {
+      pos = end;
+    }
+  }
+  return pos <= cps.length ? out + cps.slice(pos).join('') : out;
 }
