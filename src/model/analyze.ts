@@ -134,7 +134,7 @@ export function analyzeSyntax(file: DockerfileSyntax, options: AnalyzeOptions = 
       if (flag.name !== 'platform') report(M.UnknownFlag, line, flag.span, flag.name);
       else if (flag.value === null) report(M.MissingFlagValue, line, flag.span, flag.name);
     }
-    const platformFlag = from.flags.find((f) => f.name === 'platform') ?? null;
+    const platformFlag = flagNamed(from, 'platform');
 
     if (shape.name !== null && shape.nameSpan !== null) checkStageName(shape.name, shape.nameSpan, line, seenNames, report);
 
@@ -429,6 +429,11 @@ function globalArgs(instructions: Instruction[], targetStage: string, escape: st
   return { env, declared };
 }
 
+/** "AS" in any case, without allocating a lower-cased copy. */
+function isAs(word: string): boolean {
+  return word.length === 2 && (word.charCodeAt(0) | 0x20) === 97 && (word.charCodeAt(1) | 0x20) === 115;
+}
+
 interface FromShape {
   base: string;
   hasBase: boolean;
@@ -445,7 +450,7 @@ interface FromShape {
  */
 function fromShape(from: Instruction): FromShape {
   const args = from.args;
-  const hasAs = args.length >= 3 && args[1].value.toLowerCase() === 'as';
+  const hasAs = args.length >= 3 && isAs(args[1].value);
   return {
     base: args.length > 0 ? args[0].value : '',
     hasBase: args.length > 0,
@@ -458,6 +463,13 @@ function fromShape(from: Instruction): FromShape {
 
 // ---------------------------------------------------------------------------
 // Edges created inside a stage
+
+/** The first flag called `name` (BuildKit's flag names are case-sensitive). A loop: this runs for every instruction. */
+function flagNamed(instruction: Instruction, name: string): Flag | null {
+  const flags = instruction.flags;
+  for (let i = 0; i < flags.length; i++) if (flags[i].name === name) return flags[i];
+  return null;
+}
 
 function pushEdge(analysis: Analysis, edge: StageEdge, detail: EdgeDetail): void {
   analysis.edges.push(edge);
@@ -474,8 +486,8 @@ function addInstructionEdges(
 ): void {
   const line = instruction.startLine;
   if (instruction.cmd === 'copy') {
-    const flag = instruction.flags.find((f) => f.name === 'from');
-    if (flag === undefined || flag.value === null || flag.value === '') return;
+    const flag = flagNamed(instruction, 'from');
+    if (flag === null || flag.value === null || flag.value === '') return;
     const value = flag.value;
     const valueSpan = flag.valueSpan ?? flag.span;
     if (/[$'"`\\]/.test(value) && expandWord(value, NO_ENV).value !== value) {
