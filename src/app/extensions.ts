@@ -5,6 +5,8 @@
 import type { ComponentType } from 'react';
 import { BuildControls } from './teaching/BuildControls.tsx';
 import { TemplatesGallery } from './teaching/TemplatesGallery.tsx';
+import { ShareButton } from './share/ShareButton.tsx';
+import { ExportMenu } from './export/ExportMenu.tsx';
 
 export type ToolbarSlot = 'build' | 'templates' | 'share';
 
@@ -15,5 +17,5 @@ export const toolbarSlots: Record<ToolbarSlot, ComponentType[]> = {
   // e.g. the templates button and gallery
   templates: [TemplatesGallery],
   // e.g. share link and export menu (src/app/share, src/app/export)
-  share: [],
+  share: [ShareButton, ExportMenu],
 };
