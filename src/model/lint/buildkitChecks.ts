@@ -7,6 +7,7 @@
 // Image configs cannot be fetched, so an external base image is assumed to set
 // only PATH and no SHELL, which is what BuildKit's own tests rely on.
 
+import { wholeLinesRange } from '../edits/text';
 import { expandWord } from '../expand';
 import type { Analysis, Arg, Instruction, QuickFix, Span } from '../types';
 import { commentsAbove } from './comments';
@@ -16,12 +17,6 @@ import { knownImageEnv } from './imageEnv';
 import { suggest } from '../graph/suggest';
 
 const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-
-/** BuildKit's automatic platform ARGs for a linux/amd64 build. */
-export const platformArgs: ReadonlyMap<string, string> = new Map([
-  ['BUILDPLATFORM', 'linux/amd64'], ['BUILDOS', 'linux'], ['BUILDARCH', 'amd64'], ['BUILDVARIANT', ''],
-  ['TARGETPLATFORM', 'linux/amd64'], ['TARGETOS', 'linux'], ['TARGETARCH', 'amd64'], ['TARGETVARIANT', ''],
-]);
 
 // Keywords and AS are ASCII words; scanning for a letter of the other case
 // avoids allocating a converted copy for each of thousands of instructions.
@@ -49,28 +44,6 @@ function keyValueTriples(instruction: Instruction): { key: Arg; value: Arg; lega
     out.push({ key: instruction.args[i], value: instruction.args[i + 1], legacy: (instruction.args[i + 2]?.value ?? '') === '' });
   }
   return out;
-}
-
-/** Global ARGs (before the first FROM) with their defaults only, as BuildKit evaluates them without build args. */
-export function defaultGlobalArgs(analysis: Analysis): Map<string, string> {
-  const args = new Map(platformArgs);
-  const escape = analysis.file.escape;
-  for (const instruction of analysis.file.instructions) {
-    if (instruction.cmd === 'from') break;
-    if (instruction.cmd !== 'arg') continue;
-    for (const arg of instruction.args) {
-      const { key, value } = argKeyValue(arg.value);
-      if (value === null) continue;
-      const expanded = expandWord(value, args, escape);
-      if (expanded.error === null) args.set(key, expanded.value);
-    }
-  }
-  return args;
-}
-
-function lineRange(analysis: Analysis, instruction: Instruction): Span {
-  const { lineStarts, text } = analysis.file;
-  return { start: lineStarts[instruction.startLine - 1], end: lineStarts[instruction.endLine] ?? text.length };
 }
 
 function replace(span: Span, text: string): QuickFix['edits'][number] {
@@ -332,7 +305,7 @@ function dispatchChecks(analysis: Analysis, globals: ReadonlyMap<string, string>
           const previous = lastOf[instruction.cmd];
           if (previous) {
             out.push(finding('MultipleInstructionsDisallowed', { instruction: previous }, [instruction.keyword],
-              [{ title: `Remove the overridden ${previous.keyword}`, edits: [replace(lineRange(analysis, previous), '')] }]));
+              [{ title: `Remove the overridden ${previous.keyword}`, edits: [replace(wholeLinesRange(analysis.file.text, previous.span), '')] }]));
           }
           lastOf[instruction.cmd] = instruction;
           if (instruction.cmd !== 'healthcheck' && !instruction.json && !state.shell) {
@@ -415,7 +388,8 @@ export function buildkitChecks(analysis: Analysis, experimental = true): Finding
   casingChecks(analysis, out);
   if (experimental) descriptionChecks(analysis, out);
   maintainerChecks(analysis, out);
-  const globals = defaultGlobalArgs(analysis);
+  // analyze() evaluated the global ARGs with their defaults only, as BuildKit's checks do.
+  const globals = analysis.globalArgs;
   fromChecks(analysis, globals, out);
   dispatchChecks(analysis, globals, out);
   return out;

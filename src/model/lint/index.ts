@@ -4,6 +4,7 @@
 // build failure `error=true` turns reported warnings into.
 
 import type { Analysis, Diagnostic, DiagnosticDetail, Instruction } from '../types';
+import { instructionAtLine } from '../syntax/locate';
 import { buildkitChecks } from './buildkitChecks';
 import {
   checkCommentValue,
@@ -54,10 +55,6 @@ function configFor(analysis: Analysis, base: CheckConfig, instruction: Instructi
 
 const checked = new WeakSet<Analysis>();
 
-function instructionAt(analysis: Analysis, line: number): Instruction | null {
-  return analysis.file.instructions.find((i) => i.startLine <= line && line <= i.endLine) ?? null;
-}
-
 /**
  * Appends the lint findings to `analysis.diagnostics` (and the parallel
  * `diagnosticDetails`), and drops the BuildKit-rule diagnostics analyze()
@@ -77,7 +74,7 @@ export function runChecks(analysis: Analysis, options: CheckOptions = {}): void 
   analysis.diagnostics.forEach((diagnostic, index) => {
     const rule = ruleByName(diagnostic.code);
     if (rule && rule.origin === 'buildkit') {
-      const config = configFor(analysis, base, instructionAt(analysis, diagnostic.line), cache);
+      const config = configFor(analysis, base, instructionAtLine(analysis.file, diagnostic.line), cache);
       if (!ruleEnabled(config, rule.name, rule.experimental)) return;
       if (config.error) reported.add(rule.name);
       // The registry is the one declaration of a rule: its level (a BuildKit check

@@ -4,6 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analyze';
+import { applyEdits } from '../edits/text';
 import type { QuickFix } from '../types';
 
 function found(text: string, code: string) {
@@ -14,9 +15,7 @@ function found(text: string, code: string) {
 }
 
 function apply(text: string, fix: QuickFix): string {
-  const edits = [...fix.edits].sort((a, b) => b.start - a.start);
-  for (const edit of edits) text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
-  return text;
+  return applyEdits(text, fix.edits);
 }
 
 /** Applies the first fix titled like `title` of the first `code` diagnostic. */

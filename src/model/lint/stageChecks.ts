@@ -2,7 +2,9 @@
 // learn multi-stage builds, each reported with a plain explanation of what
 // will really happen.
 
+import { indentationAt } from '../edits/text';
 import { imageKind, stageLabel } from '../explain';
+import { lineAt } from '../syntax/lines';
 import { builtStages, defaultTarget } from '../targets';
 import type { Analysis, Instruction, QuickFix, Span } from '../types';
 import { finding, type Finding } from './finding';
@@ -228,9 +230,8 @@ function inlineComments(analysis: Analysis, out: Finding[]): void {
     const comment = text.slice(hash, commentEnd);
     let cutStart = hash;
     while (cutStart > argsStart && (text[cutStart - 1] === ' ' || text[cutStart - 1] === '\t')) cutStart--;
-    const line = lineOf(lineStarts, hash);
-    const lineStart = lineStarts[line - 1];
-    const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
+    const line = lineAt(analysis.file, hash);
+    const indent = indentationAt(text, hash);
     const removal: Span = { start: cutStart, end: commentEnd };
     const fixes: QuickFix[] = [
       { title: 'Move the comment to its own line above', edits: [
@@ -243,17 +244,6 @@ function inlineComments(analysis: Analysis, out: Finding[]): void {
     out.push(finding('InlineComment', { instruction, line, span: { start: hash, end: commentEnd } },
       [inner.keyword.toUpperCase(), comment], fixes, severity));
   }
-}
-
-function lineOf(lineStarts: number[], offset: number): number {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
 }
 
 // --- COPY --from -------------------------------------------------------------------
