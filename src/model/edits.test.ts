@@ -99,6 +99,7 @@ describe('renameStage', () => {
     expect(refused(doc('FROM a AS x', 'FROM b', 'COPY --from=alpine / /'), { op: 'renameStage', index: 0, name: 'alpine' })).toMatch(/image/);
     expect(refused(doc('ARG V=x', 'FROM a AS x', 'FROM ${V}'), { op: 'renameStage', index: 0, name: 'y' })).toMatch(/by hand/);
     expect(refused(doc('FROM a AS x', 'FROM b AS y'), { op: 'renameStage', index: 0, name: 'y' })).toMatch(/already/);
+    expect(refused(doc('FROM a AS'), { op: 'renameStage', index: 0, name: 'y' })).toMatch(/malformed/);
   });
 });
 

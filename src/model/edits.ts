@@ -207,6 +207,8 @@ export function renameStage(text: string, analysis: Analysis, index: number, new
   const edits: TextEdit[] = [];
   if (detail.nameSpan !== null) {
     edits.push({ start: detail.nameSpan.start, end: detail.nameSpan.end, text: newName });
+  } else if (detail.fromInstruction.args.length !== 1) {
+    return { ok: false, reason: `The FROM on line ${stage.line} is malformed; fix it before naming the stage.` };
   } else {
     const at = detail.baseSpan.end;
     edits.push({ start: at, end: at, text: ` ${keywordCase(detail.fromInstruction, 'AS')} ${newName}` });
