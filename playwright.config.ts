@@ -11,21 +11,25 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
+// Overridable so that a second run (a CI rehearsal beside a developer's run) needs no free 4173.
+const PORT = Number(process.env.STAGEWRIGHT_E2E_PORT ?? 4173);
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+
 export default defineConfig({
   testDir: 'e2e',
   timeout: 60_000,
   fullyParallel: true,
   workers: 2,
   retries: process.env.CI ? 1 : 0,
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: 'list',
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: ORIGIN,
     viewport: { width: 1280, height: 720 },
     launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS },
   },
   webServer: {
-    command: 'npx vite build && npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite build && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    url: ORIGIN,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
   },
