@@ -71,19 +71,20 @@ test('download the text as Dockerfile', async ({ page }) => {
   expect(readFileSync(path, 'utf8')).toBe(TEXT);
 });
 
-test('copy the text to the clipboard', async ({ page, context }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'http://127.0.0.1:4173' });
+test('copy the text to the clipboard', async ({ page, context, baseURL }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseURL!).origin });
   await openApp(page, TEXT);
   await page.getByTestId('copy').click();
   await expect(page.getByRole('status').filter({ hasText: 'copied' })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(TEXT);
 });
 
-test('no request leaves the origin', async ({ page }) => {
+test('no request leaves the origin', async ({ page, baseURL }) => {
+  const origin = new URL(baseURL!).origin;
   const foreign: string[] = [];
   page.on('request', (r) => {
     const url = new URL(r.url());
-    if (url.origin !== 'http://127.0.0.1:4173' && url.protocol !== 'blob:' && url.protocol !== 'data:') foreign.push(r.url());
+    if (url.origin !== origin && url.protocol !== 'blob:' && url.protocol !== 'data:') foreign.push(r.url());
   });
   await openApp(page, TEXT);
   await expectStages(page, 2);
