@@ -11,6 +11,7 @@ import { wholeLinesRange } from '../edits/text';
 import { expandWord } from '../expand';
 import type { Analysis, Arg, Instruction, QuickFix, Span } from '../types';
 import { commentsAbove } from './comments';
+import { execFormFix } from './execForm';
 import { finding, type Finding } from './finding';
 import { parseImageReference } from './imageReference';
 import { knownImageEnv } from './imageEnv';
@@ -309,7 +310,7 @@ function dispatchChecks(analysis: Analysis, globals: ReadonlyMap<string, string>
           }
           lastOf[instruction.cmd] = instruction;
           if (instruction.cmd !== 'healthcheck' && !instruction.json && !state.shell) {
-            out.push(finding('JSONArgsRecommended', { instruction }, [instruction.keyword], jsonArgsFix(analysis, instruction)));
+            out.push(finding('JSONArgsRecommended', { instruction }, [instruction.keyword], execFormFix(analysis, instruction)));
           }
           break;
         }
@@ -366,17 +367,6 @@ function legacyFix(analysis: Analysis, instruction: Instruction, key: Arg): Quic
   if (value === '' || /["'\\`]/.test(value)) return [];
   const written = /\s/.test(value) ? `"${value}"` : value;
   return [{ title: `Write ${instruction.keyword} ${key.value}=${written}`, edits: [replace({ start: key.span.end, end: valueStart + value.length }, `=${written}`)] }];
-}
-
-function jsonArgsFix(analysis: Analysis, instruction: Instruction): QuickFix[] {
-  if (instruction.startLine !== instruction.endLine || instruction.heredocs.length > 0) return [];
-  const text = analysis.file.text;
-  const argsStart = skipSpaces(text, instruction.flags.length ? instruction.flags[instruction.flags.length - 1].span.end : instruction.keywordSpan.end);
-  const command = text.slice(argsStart, instruction.span.end).trim();
-  // Only plain words convert one-to-one; pipes, variables, quotes and globs need a shell.
-  if (command === '' || /[|&;<>()$`\\"'*?[\]#~{}!]/.test(command)) return [];
-  const json = `[${command.split(/\s+/).map((w) => JSON.stringify(w)).join(', ')}]`;
-  return [{ title: `Use the exec form ${json}`, edits: [replace({ start: argsStart, end: argsStart + command.length }, json)] }];
 }
 
 /**

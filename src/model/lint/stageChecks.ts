@@ -7,6 +7,7 @@ import { imageKind, stageLabel } from '../explain';
 import { lineAt } from '../syntax/lines';
 import { builtStages, defaultTarget } from '../targets';
 import type { Analysis, Instruction, QuickFix, Span } from '../types';
+import { execFormFix } from './execForm';
 import { finding, type Finding } from './finding';
 import { isPinned, parseImageReference } from './imageReference';
 
@@ -133,7 +134,7 @@ function scratchChecks(analysis: Analysis, out: Finding[]): void {
             if (!fs.providesProgram(shell)) {
               const what = failsBuild ? 'RUN' : `The shell form of ${keyword}`;
               const at = { instruction, span: instruction.keywordSpan };
-              const fixes = failsBuild ? [] : execFormFix(analysis, instruction);
+              const fixes = failsBuild ? [] : execFormFix(analysis, instruction, (json) => `Use the exec form ${json} (no shell needed)`);
               const severity = failsBuild ? 'error' : 'warning';
               if (fs.kind === 'scratch') out.push(finding('ScratchNoShell', at, [what], fixes, severity));
               else out.push(finding('DistrolessNoShell', at, [what, fs.image], fixes, severity));
@@ -155,17 +156,6 @@ function scratchChecks(analysis: Analysis, out: Finding[]): void {
       }
     }
   });
-}
-
-function execFormFix(analysis: Analysis, instruction: Instruction): QuickFix[] {
-  if (instruction.startLine !== instruction.endLine) return [];
-  const text = analysis.file.text;
-  let start = instruction.keywordSpan.end;
-  while (text[start] === ' ' || text[start] === '\t') start++;
-  const command = text.slice(start, instruction.span.end).trim();
-  if (command === '' || /[|&;<>()$`\\"'*?[\]#~{}!]/.test(command)) return [];
-  const json = `[${command.split(/\s+/).map((w) => JSON.stringify(w)).join(', ')}]`;
-  return [{ title: `Use the exec form ${json} (no shell needed)`, edits: [{ start, end: start + command.length, text: json }] }];
 }
 
 // --- text after an instruction that looks like a comment ----------------------
