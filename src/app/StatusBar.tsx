@@ -7,7 +7,7 @@ export function StatusBar() {
     useShallow((s) => {
       let errors = 0;
       let warnings = 0;
-      for (const d of s.analysis.diagnostics) {
+      for (const d of s.diagnostics) {
         if (d.severity === 'error') errors++;
         else if (d.severity === 'warning') warnings++;
       }

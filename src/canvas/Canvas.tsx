@@ -56,6 +56,12 @@ function isValidConnection(connection: Connection | FlowEdge) {
   return connection.source !== connection.target && !connection.source.startsWith('image:') && !connection.target.startsWith('image:');
 }
 
+// Handlers live at module level: a new function on every render would make
+// React Flow re-render every edge and node wrapper on every keystroke.
+const onNodeClick = (_: unknown, node: FlowNode) => appStore().getState().select({ kind: 'node', id: node.id, origin: 'canvas' });
+const onEdgeClick = (_: unknown, edge: FlowEdge) => appStore().getState().select({ kind: 'edge', id: edge.id, origin: 'canvas' });
+const onPaneClick = () => appStore().getState().select(null);
+
 const onMoveEnd: OnMoveEnd = (_event, viewport) => appStore().getState().setViewport(viewport);
 
 function CanvasInner() {
@@ -85,10 +91,10 @@ function CanvasInner() {
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         isValidConnection={isValidConnection}
-        onNodeClick={(_, node) => appStore().getState().select({ kind: 'node', id: node.id, origin: 'canvas' })}
-        onNodeDragStart={(_, node) => appStore().getState().select({ kind: 'node', id: node.id, origin: 'canvas' })}
-        onEdgeClick={(_, edge) => appStore().getState().select({ kind: 'edge', id: edge.id, origin: 'canvas' })}
-        onPaneClick={() => appStore().getState().select(null)}
+        onNodeClick={onNodeClick}
+        onNodeDragStart={onNodeClick}
+        onEdgeClick={onEdgeClick}
+        onPaneClick={onPaneClick}
         onMoveEnd={onMoveEnd}
         deleteKeyCode={null}
         selectionKeyCode={null}

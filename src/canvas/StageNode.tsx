@@ -164,7 +164,7 @@ export const StageNode = memo(function StageNode({ id, data, selected }: NodePro
       {!collapsed && data.instructions.length > 0 && (
         <ol className="sw-instructions">
           {data.instructions.map((ins, i) => (
-            <li key={i} title={`line ${ins.line}`}>
+            <li key={i}>
               <span className="sw-keyword">{ins.keyword}</span> <span className="sw-args">{ins.text}</span>
             </li>
           ))}

@@ -58,10 +58,37 @@ describe('computeLayout', () => {
     expect(computeLayout(req)).toEqual(computeLayout(structuredClone(req)));
   });
 
-  it('lays out 500 stages', () => {
-    const nodes = Array.from({ length: 500 }, (_, i) => ({ id: `s${i}`, width: 264, height: 90 }));
-    const edges = Array.from({ length: 499 }, (_, i) => ({ source: `s${Math.floor(i / 3)}`, target: `s${i + 1}` }));
+  it('lays out a deep 500-stage graph with long edges quickly, in dependency order, without overlaps', () => {
+    // Each stage builds on the previous one and copies from one far back: the
+    // shape that makes dummy-node layouts explode.
+    const nodes = Array.from({ length: 500 }, (_, i) => ({ id: `s${i}`, width: 264, height: 60 + (i % 5) * 17 }));
+    const edges = [];
+    for (let i = 1; i < 500; i++) {
+      edges.push({ source: `s${i - 1}`, target: `s${i}` });
+      edges.push({ source: `s${Math.floor(i / 2)}`, target: `s${i}` });
+      if (i % 7 === 0) edges.push({ source: `s${i}`, target: `s${i + 3 < 500 ? i + 3 : 0}` });
+    }
+    const started = performance.now();
     const p = computeLayout({ nodes, edges });
+    expect(performance.now() - started).toBeLessThan(1000);
     expect(Object.keys(p)).toHaveLength(500);
+    for (let i = 1; i < 500; i++) expect(p[`s${i - 1}`].x).toBeLessThan(p[`s${i}`].x);
+    const byColumn = new Map<number, LayoutNode[]>();
+    for (const n of nodes) byColumn.set(p[n.id].x, [...(byColumn.get(p[n.id].x) ?? []), n]);
+    for (const column of byColumn.values()) {
+      for (let i = 0; i < column.length; i++) {
+        for (let j = i + 1; j < column.length; j++) expect(overlaps(p[column[i].id], column[i], p[column[j].id], column[j])).toBe(false);
+      }
+    }
+  });
+
+  it('places side branches of a wide graph in columns without overlaps', () => {
+    const nodes = Array.from({ length: 200 }, (_, i) => ({ id: `n${i}`, width: 200, height: 50 + (i % 3) * 30 }));
+    const edges = Array.from({ length: 199 }, (_, i) => ({ source: `n${Math.floor(i / 4)}`, target: `n${i + 1}` }));
+    const p = computeLayout({ nodes, edges });
+    for (const e of edges) expect(p[e.source].x).toBeLessThan(p[e.target].x);
+    for (let i = 0; i < nodes.length; i++) {
+      for (let j = i + 1; j < nodes.length; j++) expect(overlaps(p[nodes[i].id], nodes[i], p[nodes[j].id], nodes[j])).toBe(false);
+    }
   });
 });

@@ -38,8 +38,14 @@ export function useAutoLayout(): void {
         if (`${now.graph.shapeKey}\n|${collapseSignature(now)}` !== shapeKey) return;
         now.setLayout(shapeKey, positions);
       },
-      () => {
+      (error: unknown) => {
         if (inFlight.current === shapeKey) inFlight.current = null;
+        // Never leave the nodes invisible: fall back to a plain grid.
+        console.error('Layout failed; using a grid', error);
+        const now = store.getState();
+        const grid: Record<string, { x: number; y: number }> = {};
+        now.graph.nodes.forEach((n, i) => (grid[n.id] = { x: (i % 8) * 320, y: Math.floor(i / 8) * 260 }));
+        now.setLayout(shapeKey, grid);
       },
     );
   }, [shapeKey, laidOut, measured]);

@@ -5,10 +5,34 @@
 //
 // Monaco 0.57 ships its ESM build under monaco-editor/esm/vs, exposed through
 // the package's "./*" export; the old `monaco-editor/esm/vs/...` deep paths no
-// longer resolve. We import the editor API plus the standard editor features,
-// and only the Dockerfile language (the other ~80 languages are never loaded).
+// longer resolve. We import the editor API, the editing features a Dockerfile
+// needs (not register.all: inline completions, sticky scroll, unicode
+// highlighting and the like cost time on every keystroke and weigh megabytes),
+// and only the Dockerfile language.
 import * as monaco from 'monaco-editor/editor/editor.api';
-import 'monaco-editor/features/register.all';
+import 'monaco-editor/features/codicon/register';
+import 'monaco-editor/features/codeEditor/register';
+import 'monaco-editor/features/bracketMatching/register';
+import 'monaco-editor/features/caretOperations/register';
+import 'monaco-editor/features/clipboard/register';
+import 'monaco-editor/features/codeAction/register';
+import 'monaco-editor/features/comment/register';
+import 'monaco-editor/features/contextmenu/register';
+import 'monaco-editor/features/cursorUndo/register';
+import 'monaco-editor/features/dnd/register';
+import 'monaco-editor/features/find/register';
+import 'monaco-editor/features/folding/register';
+import 'monaco-editor/features/gotoError/register';
+import 'monaco-editor/features/gotoLine/register';
+import 'monaco-editor/features/hover/register';
+import 'monaco-editor/features/indentation/register';
+import 'monaco-editor/features/lineSelection/register';
+import 'monaco-editor/features/linesOperations/register';
+import 'monaco-editor/features/multicursor/register';
+import 'monaco-editor/features/readOnlyMessage/register';
+import 'monaco-editor/features/smartSelect/register';
+import 'monaco-editor/features/tokenization/register';
+import 'monaco-editor/features/wordOperations/register';
 import 'monaco-editor/languages/definitions/dockerfile/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 

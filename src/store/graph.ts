@@ -13,7 +13,6 @@ export interface InstructionSummary {
   keyword: string;
   /** The arguments, shortened for display. */
   text: string;
-  line: number;
 }
 
 export interface StageNodeData extends Record<string, unknown> {
@@ -109,8 +108,28 @@ function summarise(instruction: Instruction): InstructionSummary {
   return {
     keyword: instruction.keyword.toUpperCase(),
     text: shorten(rest, MAX_INSTRUCTION_TEXT),
-    line: instruction.startLine,
   };
+}
+
+/**
+ * Instruction summaries by the stage's exact source text: a keystroke changes
+ * one stage, so every other stage's summary (the same array object) is reused
+ * without summarising its instructions again.
+ */
+let summaryCache = new Map<string, InstructionSummary[]>();
+
+function summariesFor(analysis: Analysis): InstructionSummary[][] {
+  const text = analysis.file.text;
+  const next = new Map<string, InstructionSummary[]>();
+  const out = analysis.stageDetails.map((detail) => {
+    const source = text.slice(detail.span.start, detail.span.end);
+    let summary = next.get(source) ?? summaryCache.get(source);
+    if (!summary) summary = detail.instructions.map(summarise);
+    next.set(source, summary);
+    return summary;
+  });
+  summaryCache = next;
+  return out;
 }
 
 export function baseBadges(base: string, resolvedBase: string, baseStage: number | null): BaseBadge[] {
@@ -134,9 +153,10 @@ function copyLabel(paths: string[]): { label: string | null; text: string } {
 }
 
 function sameInstructions(a: InstructionSummary[], b: InstructionSummary[]): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
-    if (a[i].keyword !== b[i].keyword || a[i].text !== b[i].text || a[i].line !== b[i].line) return false;
+    if (a[i].keyword !== b[i].keyword || a[i].text !== b[i].text) return false;
   }
   return true;
 }
@@ -206,6 +226,7 @@ export function deriveGraph(analysis: Analysis, previous: DerivedGraph = EMPTY_G
   const prevEdges = new Map(previous.edges.map((e) => [e.id, e]));
   const { errors, warnings } = problemsPerStage(analysis);
   const last = analysis.stages.length - 1;
+  const summaries = summariesFor(analysis);
 
   const nodes: GraphNode[] = [];
   analysis.stages.forEach((stage, i) => {
@@ -222,7 +243,7 @@ export function deriveGraph(analysis: Analysis, previous: DerivedGraph = EMPTY_G
       isFinal: i === last,
       line: stage.line,
       endLine: detail?.endLine ?? stage.line,
-      instructions: (detail?.instructions ?? []).map(summarise),
+      instructions: summaries[i] ?? [],
       errors: errors[i],
       warnings: warnings[i],
       built: built ? built.has(stage.index) : null,

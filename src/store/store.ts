@@ -11,7 +11,7 @@
 // editor mounts) the edits are applied to the text directly.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { analyze, applyEdits as applyTextEdits } from '../model/index.ts';
-import type { Analysis, TextEdit } from '../model/types.ts';
+import type { Analysis, Diagnostic, TextEdit } from '../model/types.ts';
 import { deriveGraph, EMPTY_GRAPH, stageAtLine, type DerivedGraph } from './graph.ts';
 import { composeEdges, composeNodes, type FlowEdge, type FlowNode, type Size } from './flow.ts';
 import { DEFAULT_VIEW, type Builder, type Saved, type ViewState, type Viewport, type XY } from './persistence.ts';
@@ -55,6 +55,8 @@ export interface AppState {
   /** Increments with every text change. */
   version: number;
   analysis: Analysis;
+  /** analysis.diagnostics, but the same array as long as its content is the same (lists re-render only on change). */
+  diagnostics: Diagnostic[];
   graph: DerivedGraph;
   nodes: FlowNode[];
   edges: FlowEdge[];
@@ -139,7 +141,8 @@ export function createAppStore(options: StoreOptions = {}): AppStore {
         measured: s.measured,
       });
       const edges = composeEdges(s.edges, graph, selectedEdge);
-      return { ...partial, built: builtChanged ? built : s.built, graph, nodes, edges };
+      const diagnostics = partial.analysis && !sameDiagnostics(s.diagnostics, analysis.diagnostics) ? analysis.diagnostics : s.diagnostics;
+      return { ...partial, built: builtChanged ? built : s.built, graph, nodes, edges, diagnostics };
     }
 
     function setTextNow(text: string): void {
@@ -158,6 +161,7 @@ export function createAppStore(options: StoreOptions = {}): AppStore {
       text,
       version: 0,
       analysis,
+      diagnostics: analysis.diagnostics,
       graph,
       nodes: composeNodes([], { graph, dragged: view.positions, auto: {}, selectedNode: null, selectedEdge: null, measured: {} }),
       edges: composeEdges([], graph, null),
@@ -317,6 +321,17 @@ function safeBuilt(fn: BuiltStagesFn, analysis: Analysis, target: number | null,
   } catch {
     return null;
   }
+}
+
+function sameDiagnostics(a: Diagnostic[], b: Diagnostic[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.line !== y.line || x.code !== y.code || x.severity !== y.severity || x.message !== y.message) return false;
+  }
+  return true;
 }
 
 function sameSet(a: ReadonlySet<number> | null, b: ReadonlySet<number> | null): boolean {
