@@ -13,7 +13,6 @@ import { isPinned, parseImageReference } from './imageReference';
 
 const searchPath = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
 
-
 function unusedStages(analysis: Analysis, out: Finding[]): void {
   if (analysis.stages.length < 2) return;
   const target = defaultTarget(analysis);
@@ -26,7 +25,7 @@ function unusedStages(analysis: Analysis, out: Finding[]): void {
   });
 }
 
-// --- scratch stages -----------------------------------------------------------
+// --- stages without a shell: scratch and distroless -----------------------------
 
 function normalizePath(path: string): string {
   const parts: string[] = [];
@@ -47,8 +46,8 @@ function resolvePath(workdir: string, path: string): string {
   return normalizePath(path.startsWith('/') ? path : `${workdir}/${path}`);
 }
 
-/** What is known to exist in a scratch stage: the destinations of everything copied into it. */
-class ScratchFilesystem {
+/** A stage that starts without a shell (scratch, distroless), and what is known to exist in it: what was copied in. */
+class ShellLessStage {
   /** scratch: empty; distroless: a runtime but no shell (its other files are unknown). */
   kind: 'scratch' | 'distroless' = 'scratch';
   /** The distroless image, for messages. */
@@ -58,8 +57,8 @@ class ScratchFilesystem {
   shell: string[] = ['/bin/sh', '-c'];
   hasEntrypoint = false;
 
-  clone(): ScratchFilesystem {
-    const copy = new ScratchFilesystem();
+  clone(): ShellLessStage {
+    const copy = new ShellLessStage();
     copy.kind = this.kind;
     copy.image = this.image;
     copy.copied = [...this.copied];
@@ -81,11 +80,11 @@ class ScratchFilesystem {
 }
 
 /** A tracker for stages that start without a shell: scratch, or a distroless image other than :debug. */
-function shellLessStart(image: string): ScratchFilesystem | null {
+function shellLessStart(image: string): ShellLessStage | null {
   const kind = imageKind(image);
-  if (kind === 'scratch') return new ScratchFilesystem();
+  if (kind === 'scratch') return new ShellLessStage();
   if (kind !== 'distroless' || /:[^/]*debug/.test(image)) return null;
-  const fs = new ScratchFilesystem();
+  const fs = new ShellLessStage();
   fs.kind = 'distroless';
   fs.image = image;
   return fs;
@@ -97,10 +96,10 @@ function execProgram(instruction: Instruction): string | null {
 }
 
 function scratchChecks(analysis: Analysis, out: Finding[]): void {
-  const filesystems: (ScratchFilesystem | null)[] = [];
+  const filesystems: (ShellLessStage | null)[] = [];
   analysis.stageDetails.forEach((stage, index) => {
     const parentIndex = stage.baseStage;
-    let fs: ScratchFilesystem | null;
+    let fs: ShellLessStage | null;
     if (parentIndex !== null && parentIndex < index) fs = filesystems[parentIndex]?.clone() ?? null;
     else fs = parentIndex === null ? shellLessStart(stage.resolvedBase) : null;
     filesystems[index] = fs;
