@@ -346,19 +346,10 @@ function rootImage(analysis: Analysis, index: number): string {
   return analysis.stages[i].base || 'scratch';
 }
 
-/** The --mount flag whose from= value is the edge's value span. */
+/** The --mount flag that holds the edge's from= value (analyze() always points the value span inside it). */
 function mountFlagFor(analysis: Analysis, edgeIndex: number): Flag | null {
-  const detail = analysis.edgeDetails[edgeIndex];
-  const flags = detail.instruction.flags.filter((f) => f.name === 'mount');
-  const inside = flags.find((f) => f.span.start <= detail.valueSpan.start && detail.valueSpan.end <= f.span.end);
-  if (inside) return inside;
-  // Several edges share one span only when the value could not be located exactly: count them.
-  const sameInstruction = analysis.edges
-    .map((e, i) => ({ e, i }))
-    .filter(({ e, i }) => e.kind === 'mount' && analysis.edgeDetails[i].instruction === detail.instruction);
-  const position = sameInstruction.findIndex(({ i }) => i === edgeIndex);
-  const withFrom = flags.filter((f) => /(^|,)\s*"?from=/i.test(f.value ?? ''));
-  return withFrom[position] ?? null;
+  const { instruction, valueSpan } = analysis.edgeDetails[edgeIndex];
+  return instruction.flags.find((f) => f.name === 'mount' && f.span.start <= valueSpan.start && valueSpan.end <= f.span.end) ?? null;
 }
 
 /**
