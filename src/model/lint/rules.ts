@@ -148,6 +148,9 @@ export const rules = {
   ScratchMissingProgram: own('ScratchMissingProgram', 'A scratch stage runs a program that was never copied into it', 'warning',
     (instruction: string, program: string) =>
       `${instruction} runs "${program}", but this stage starts FROM scratch and nothing copied into it provides that program: the container will fail to start. COPY the program (and what it needs) from a build stage`),
+  ScratchUserName: own('ScratchUserName', 'A scratch stage switches to a user by name', 'warning',
+    (user: string) =>
+      `USER ${user} names a user, but this stage starts FROM scratch and has no /etc/passwd to look it up: the container will fail to start. Use a numeric id (USER 65532:65532) or copy /etc/passwd from a build stage`),
   InlineComment: own('InlineComment', 'A # after an instruction is not a comment', 'warning',
     (instruction: string, text: string) =>
       `"${text}" is not a comment: Dockerfile comments must start at the beginning of a line, so ${instruction} receives these words as arguments`),

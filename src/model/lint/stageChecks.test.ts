@@ -72,6 +72,19 @@ describe('DistrolessNoShell', () => {
   });
 });
 
+describe('ScratchUserName', () => {
+  it('reports USER by name in scratch without /etc/passwd', () => {
+    const [d] = found('FROM scratch\nCOPY app /app\nUSER nonroot\nENTRYPOINT ["/app"]\n', 'ScratchUserName');
+    expect(d).toMatchObject({ line: 3, severity: 'warning' });
+    expect(found('FROM scratch\nUSER 1000:app\n', 'ScratchUserName').map((d) => d.line)).toEqual([2]);
+  });
+  it('accepts numeric ids, a copied /etc/passwd, and images that have users', () => {
+    expect(found('FROM scratch\nUSER 65532:65532\n', 'ScratchUserName')).toEqual([]);
+    expect(found('FROM golang:1.22 AS b\nFROM scratch\nCOPY --from=b /etc/passwd /etc/passwd\nUSER nobody\n', 'ScratchUserName')).toEqual([]);
+    expect(found('FROM gcr.io/distroless/static-debian12\nUSER nonroot\n', 'ScratchUserName')).toEqual([]);
+  });
+});
+
 describe('ScratchMissingProgram', () => {
   it('reports CMD ["npm", "start"] in scratch', () => {
     const text = 'FROM node:20 AS build\nRUN npm run build\nFROM scratch\nWORKDIR /app\nCOPY --from=build /app/dist .\nCMD ["npm", "start"]\n';

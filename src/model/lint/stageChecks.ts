@@ -122,6 +122,17 @@ function scratchChecks(analysis: Analysis, out: Finding[]): void {
         case 'shell':
           fs.shell = instruction.args.map((a) => a.value);
           break;
+        case 'user': {
+          // A name needs /etc/passwd (and a group name /etc/group); numeric ids need nothing.
+          const user = instruction.args[0]?.value ?? '';
+          const [name, group = ''] = user.split(':');
+          const needs = [/^\d+$/.test(name) ? null : '/etc/passwd', group === '' || /^\d+$/.test(group) ? null : '/etc/group'];
+          const missing = needs.some((file) => file !== null && !fs.provides(file));
+          if (fs.kind === 'scratch' && user !== '' && !user.includes('$') && missing) {
+            out.push(finding('ScratchUserName', { instruction, span: instruction.args[0].span ?? undefined }, [user]));
+          }
+          break;
+        }
         case 'run':
         case 'cmd':
         case 'entrypoint': {
