@@ -22,19 +22,12 @@ import { stageChecks } from './stageChecks';
 export { rules, ruleByName, buildkitRuleNames, type RuleDefinition, type RuleName } from './rules';
 export type { Finding } from './finding';
 
-export interface CheckOptions {
-  /**
-   * BuildKit's BUILDKIT_DOCKERFILE_CHECK build argument: when given it replaces
-   * the file's `# check=` directive (the two are not merged).
-   */
-  checkOverride?: string;
-}
-
-function fileConfig(analysis: Analysis, options: CheckOptions): { config: CheckConfig; problem: string | null } {
+// BuildKit's BUILDKIT_DOCKERFILE_CHECK build argument would replace this
+// directive; analyze() has no build arguments, so the file's setting rules.
+function fileConfig(analysis: Analysis): { config: CheckConfig; problem: string | null } {
   const directive = analysis.file.directives.find((d) => d.name === 'check');
-  const text = options.checkOverride ?? directive?.value;
-  if (text === undefined) return { config: defaultCheckConfig, problem: null };
-  return parseCheckConfig(text);
+  if (directive === undefined) return { config: defaultCheckConfig, problem: null };
+  return parseCheckConfig(directive.value);
 }
 
 /** The configuration in force for one instruction: the file's, tuned by `# check=` comments right above it. */
@@ -60,11 +53,11 @@ const checked = new WeakSet<Analysis>();
  * `diagnosticDetails`), and drops the BuildKit-rule diagnostics analyze()
  * produced that the `# check=` configuration skips.
  */
-export function runChecks(analysis: Analysis, options: CheckOptions = {}): void {
+export function runChecks(analysis: Analysis): void {
   // Idempotent: a second call on the same analysis would report everything twice.
   if (checked.has(analysis)) return;
   checked.add(analysis);
-  const { config: base, problem } = fileConfig(analysis, options);
+  const { config: base, problem } = fileConfig(analysis);
   const cache = new Map<Instruction, CheckConfig>();
   const reported = new Set<string>();
 
@@ -91,7 +84,7 @@ export function runChecks(analysis: Analysis, options: CheckOptions = {}): void 
 
   if (problem !== null) {
     const directive = analysis.file.directives.find((d) => d.name === 'check');
-    analysis.diagnostics.push({ line: directive?.line ?? 1, severity: 'error', code: 'InvalidCheckDirective', message: problem });
+    analysis.diagnostics.push({ line: directive?.line ?? 1, severity: 'error', code: 'InvalidCheckDirective', message: rules.InvalidCheckDirective.format(problem) });
     analysis.diagnosticDetails.push({ span: directive?.span ?? { start: 0, end: 0 }, fixes: [] });
   }
 

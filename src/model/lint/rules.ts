@@ -164,6 +164,8 @@ export const rules = {
   // --- build failures the checks detect (BuildKit's error wording) ---
   LintViolation: buildError('LintViolation', 'The check directive turns warnings into a build failure',
     (names: string) => `lint violation found for rules: ${names}`),
+  InvalidCheckDirective: buildError('InvalidCheckDirective', 'The # check= setting cannot be read',
+    (detail: string) => detail),
   InvalidPlatform: buildError('InvalidPlatform', 'The --platform value is not a valid platform',
     (written: string, component: string, value: string, suggestion: string) =>
       withSuggestion(`failed to parse platform ${written}: ${quote(component)} is an invalid component of ${quote(value)}: platform specifier component must match "^[A-Za-z0-9_.-]+$": invalid argument`, suggestion)),
