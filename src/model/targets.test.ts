@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builtStages, defaultTarget, reachableStages } from './targets';
+import { builtStages, defaultTarget, effectiveTarget, reachableStages } from './targets';
 import type { Stage, StageEdge } from './types';
 
 function graph(count: number, edges: [number | string, number, StageEdge['kind']][]) {
@@ -35,5 +35,14 @@ describe('builtStages', () => {
   it('builds nothing for a target outside the file', () => {
     expect(builtStages(g, 9, 'buildkit')).toEqual([false, false, false, false, false]);
     expect(builtStages(graph(0, []), undefined, 'legacy')).toEqual([]);
+  });
+});
+
+describe('effectiveTarget', () => {
+  it('keeps a chosen stage that exists, else falls back to the last stage', () => {
+    expect(effectiveTarget(1, 4)).toBe(1);
+    expect(effectiveTarget(null, 4)).toBe(3);
+    expect(effectiveTarget(7, 4)).toBe(3);
+    expect(effectiveTarget(null, 0)).toBe(-1);
   });
 });

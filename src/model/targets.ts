@@ -13,6 +13,11 @@ export function defaultTarget(analysis: Pick<Analysis, 'stages'>): number {
   return analysis.stages.length - 1;
 }
 
+/** The target in force: the chosen stage when it exists, else BuildKit's default (the last stage). */
+export function effectiveTarget(chosen: number | null, stageCount: number): number {
+  return chosen !== null && chosen >= 0 && chosen < stageCount ? chosen : stageCount - 1;
+}
+
 /** For each stage, the earlier or later stages it takes something from (FROM, COPY --from, RUN --mount from=). */
 export function stageDependencies(analysis: Pick<Analysis, 'stages' | 'edges'>): number[][] {
   const deps: number[][] = analysis.stages.map(() => []);

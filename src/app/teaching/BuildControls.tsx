@@ -4,13 +4,9 @@
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { appStore, useApp } from '../../store/index.ts';
+import { effectiveTarget } from '../../model/targets.ts';
 import { installEditorQuickFixes } from './editorQuickFixes.ts';
 import './teaching.css';
-
-/** The target in force: the chosen stage, or the last one (BuildKit's default). */
-export function effectiveTarget(target: number | null, stageCount: number): number {
-  return target !== null && target >= 0 && target < stageCount ? target : stageCount - 1;
-}
 
 export function BuildControls() {
   const labels = useApp(useShallow((s) => s.analysis.stages.map((st) => (st.name ? st.name : `#${st.index} ${st.base}`))));

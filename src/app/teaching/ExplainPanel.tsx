@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { useApp } from '../../store/index.ts';
 import { explainStage } from '../../model/explain.ts';
 import type { Analysis } from '../../model/types.ts';
-import { effectiveTarget } from './BuildControls.tsx';
+import { effectiveTarget } from '../../model/targets.ts';
 import { ProblemActions } from './ProblemActions.tsx';
 
 /** Indexes of the diagnostics reported inside a stage (FROM line to its last instruction). */

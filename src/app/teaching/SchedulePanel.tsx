@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import { appStore, useApp } from '../../store/index.ts';
 import { buildSchedule } from '../../model/schedule.ts';
 import { stageLabel } from '../../model/explain.ts';
-import { effectiveTarget } from './BuildControls.tsx';
+import { effectiveTarget } from '../../model/targets.ts';
 
 export function SchedulePanel() {
   const analysis = useApp((s) => s.analysis);

@@ -26,7 +26,7 @@ function load(template: Template): void {
   s.select(null);
 }
 
-export function choose(template: Template): void {
+function choose(template: Template): void {
   const s = appStore().getState();
   if (isUntouched(s.text)) {
     load(template);
