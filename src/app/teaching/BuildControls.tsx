@@ -8,6 +8,9 @@ import { effectiveTarget } from '../../model/targets.ts';
 import { installEditorQuickFixes } from './editorQuickFixes.ts';
 import './teaching.css';
 
+// Kept for importers that found it here first (src/app/export); it lives in the model now.
+export { effectiveTarget } from '../../model/targets.ts';
+
 export function BuildControls() {
   const labels = useApp(useShallow((s) => s.analysis.stages.map((st) => (st.name ? st.name : `#${st.index} ${st.base}`))));
   const target = useApp((s) => s.view.target);
