@@ -13,12 +13,26 @@ export function dump(file: DockerfileSyntax): string {
   return out;
 }
 
+/**
+ * One instruction without its outer parentheses. ONBUILD nests its wrapped
+ * instruction in parentheses; the nesting is unrolled in a loop so any depth
+ * works.
+ */
 export function dumpInstruction(instr: Instruction): string {
-  let s = instr.keyword.toLowerCase();
-  if (instr.flags.length > 0) s += ' [' + instr.flags.map((f) => goQuote(f.text)).join(' ') + ']';
-  if (instr.inner) s += ' (' + dumpInstruction(instr.inner) + ')';
-  for (const arg of instr.args) s += ' ' + goQuote(arg.value);
-  return goTrimSpace(s);
+  const heads: string[] = [];
+  const tails: string[] = [];
+  for (let cur: Instruction | null = instr; cur; cur = cur.inner) {
+    let head = cur.keyword.toLowerCase();
+    if (cur.flags.length > 0) head += ' [' + cur.flags.map((f) => goQuote(f.text)).join(' ') + ']';
+    let tail = '';
+    for (const arg of cur.args) tail += ' ' + goQuote(arg.value);
+    heads.push(head);
+    tails.push(tail);
+  }
+  // Innermost first: each level is head + " (" + inner + ")" + its own args, trimmed like Go's Dump.
+  let s = goTrimSpace(heads[heads.length - 1] + tails[tails.length - 1]);
+  for (let k = heads.length - 2; k >= 0; k--) s = goTrimSpace(heads[k] + ' (' + s + ')' + tails[k]);
+  return s;
 }
 
 /** Go's strings.TrimSpace. */

@@ -227,7 +227,9 @@ function lexWords(s: string, rawQuotes: boolean, rawEscapes: boolean): string[] 
   try {
     return new ShellWords(s, rawQuotes, rawEscapes).words();
   } catch (e) {
-    if (e instanceof LexError) return null;
+    // Go's lexer would also get through absurdly deep ${...} nesting; ours
+    // runs out of stack there and treats the line as unreadable instead.
+    if (e instanceof LexError || e instanceof RangeError) return null;
     throw e;
   }
 }

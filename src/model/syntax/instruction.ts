@@ -98,10 +98,30 @@ export interface BuildContext {
   startLine: number;
   endLine: number;
   errors: LineError[];
+  /** Set by an ONBUILD: the range of the instruction it wraps, or -1. */
+  innerFrom: number;
+  innerTo: number;
 }
 
-/** Parses logical[from, to) into an instruction (spans relative to the source). */
+/**
+ * Parses logical[from, to) into an instruction (spans relative to the source).
+ * ONBUILD nests the instruction it wraps; the nesting is built in a loop, so
+ * even "ONBUILD ONBUILD ..." thousands deep cannot overflow the stack.
+ */
 export function buildInstruction(ctx: BuildContext, from: number, to: number): Instruction {
+  const top = buildOne(ctx, from, to);
+  let outer = top;
+  while (ctx.innerFrom >= 0) {
+    const inner = buildOne(ctx, ctx.innerFrom, ctx.innerTo);
+    outer.inner = inner;
+    outer = inner;
+  }
+  return top;
+}
+
+/** One instruction; for ONBUILD with text after it, leaves that range in ctx.innerFrom/innerTo (else -1). */
+function buildOne(ctx: BuildContext, from: number, to: number): Instruction {
+  ctx.innerFrom = -1;
   const line = ctx.line;
   const s = line.text;
   const a = skipGoSpace(s, from, to);
@@ -185,7 +205,10 @@ export function buildInstruction(ctx: BuildContext, from: number, to: number): I
       instr.args = nameValue(ctx, cmd === 'env' ? 'ENV' : 'LABEL', r0, r1);
       break;
     case 'subcommand':
-      if (r1 > r0) instr.inner = buildInstruction(ctx, r0, r1);
+      if (r1 > r0) {
+        ctx.innerFrom = r0;
+        ctx.innerTo = r1;
+      }
       break;
   }
   return instr;

@@ -88,43 +88,76 @@ class JsonScanner {
     return i;
   }
 
-  /** Validates any JSON value at i; returns the index after it or -1. */
+  /**
+   * Validates any JSON value at i; returns the index after it or -1. Nested
+   * arrays and objects are tracked on an explicit stack, not by recursion, so
+   * deep nesting cannot overflow the call stack.
+   */
   value(i: number, depth: number): number {
     const s = this.s;
-    if (i >= this.to) return -1;
-    const c = s.charCodeAt(i);
-    if (c === 0x22) return this.string(i);
-    if (c === 0x5b || c === 0x7b) {
-      if (depth >= MAX_DEPTH) return -1;
-      const close = c === 0x5b ? 0x5d : 0x7d;
-      i = this.skipSpace(i + 1);
-      if (i < this.to && s.charCodeAt(i) === close) return i + 1;
-      for (;;) {
-        if (close === 0x7d) {
-          if (i >= this.to || s.charCodeAt(i) !== 0x22) return -1;
-          i = this.string(i);
-          if (i < 0) return -1;
-          i = this.skipSpace(i);
-          if (i >= this.to || s.charCodeAt(i) !== 0x3a) return -1;
-          i = this.skipSpace(i + 1);
-        }
-        i = this.value(i, depth + 1);
-        if (i < 0) return -1;
-        i = this.skipSpace(i);
-        if (i >= this.to) return -1;
-        const d = s.charCodeAt(i);
-        if (d === 0x2c) {
-          i = this.skipSpace(i + 1);
+    const to = this.to;
+    // Closing bracket expected for each open container.
+    const open: number[] = [];
+    for (;;) {
+      // Read one value at i; containers push and continue with their first element.
+      if (i >= to) return -1;
+      const c = s.charCodeAt(i);
+      if (c === 0x5b || c === 0x7b) {
+        if (depth + open.length >= MAX_DEPTH) return -1;
+        const close = c === 0x5b ? 0x5d : 0x7d;
+        i = this.skipSpace(i + 1);
+        if (i < to && s.charCodeAt(i) === close) {
+          i++;
+        } else {
+          open.push(close);
+          if (close === 0x7d) {
+            i = this.key(i);
+            if (i < 0) return -1;
+          }
           continue;
         }
-        if (d === close) return i + 1;
-        return -1;
+      } else if (c === 0x22) {
+        i = this.string(i);
+      } else if (c === 0x74) {
+        i = this.literal(i, 'true');
+      } else if (c === 0x66) {
+        i = this.literal(i, 'false');
+      } else if (c === 0x6e) {
+        i = this.literal(i, 'null');
+      } else {
+        i = this.number(i);
+      }
+      if (i < 0) return -1;
+      // After a value: a comma continues the innermost container, its closing bracket ends it.
+      for (;;) {
+        if (open.length === 0) return i;
+        i = this.skipSpace(i);
+        if (i >= to) return -1;
+        const d = s.charCodeAt(i);
+        const close = open[open.length - 1];
+        if (d === 0x2c) {
+          i = this.skipSpace(i + 1);
+          if (close === 0x7d) {
+            i = this.key(i);
+            if (i < 0) return -1;
+          }
+          break;
+        }
+        if (d !== close) return -1;
+        open.pop();
+        i++;
       }
     }
-    if (c === 0x74) return this.literal(i, 'true');
-    if (c === 0x66) return this.literal(i, 'false');
-    if (c === 0x6e) return this.literal(i, 'null');
-    return this.number(i);
+  }
+
+  /** An object key and its colon at i; returns where the value starts or -1. */
+  private key(i: number): number {
+    if (i >= this.to || this.s.charCodeAt(i) !== 0x22) return -1;
+    i = this.string(i);
+    if (i < 0) return -1;
+    i = this.skipSpace(i);
+    if (i >= this.to || this.s.charCodeAt(i) !== 0x3a) return -1;
+    return this.skipSpace(i + 1);
   }
 
   private literal(i: number, word: string): number {

@@ -281,6 +281,32 @@ describe('limits', () => {
   });
 });
 
+describe('deep nesting', () => {
+  it('follows Go: JSON nested up to 10,000 levels is valid (and not strings), deeper is no JSON', () => {
+    const nested = (n: number) => parseDockerfile('CMD ["x", ' + '['.repeat(n) + ']'.repeat(n) + ']\n');
+    expect(nested(9999).diagnostics.map((d) => d.message)).toEqual([
+      'when using JSON array syntax, arrays must be comprised of strings only',
+    ]);
+    const deeper = nested(10000);
+    expect(deeper.diagnostics).toEqual([]);
+    expect(deeper.instructions[0].json).toBe(false);
+  });
+
+  it('nests ONBUILD to any depth without running out of stack', () => {
+    const file = parseDockerfile('ONBUILD '.repeat(20000) + 'RUN x\n');
+    let depth = 0;
+    for (let i = file.instructions[0].inner; i; i = i.inner) depth++;
+    expect(depth).toBe(20000);
+    expect(dump(file).startsWith('(onbuild (onbuild (onbuild')).toBe(true);
+    expect(dump(file).endsWith('(run "x")' + ')'.repeat(20000) + '\n')).toBe(true);
+  });
+
+  it('survives absurdly deep ${...} nesting in a heredoc line', () => {
+    const file = parseDockerfile('RUN <<EOF ' + '${a:-'.repeat(50000) + '}'.repeat(50000) + '\nEOF\n');
+    expect(file.instructions.length).toBe(2);
+  });
+});
+
 describe('line helpers', () => {
   const file = parseDockerfile('FROM a\r\nRUN b\n\nCMD c');
   it('convert between offsets and 1-based lines', () => {

@@ -70,7 +70,7 @@ class Reader {
   private readonly diagnostics: SyntaxDiagnostic[] = [];
   /** Reused for every instruction: a large file has thousands of them. */
   private readonly logical = new LogicalLine(0);
-  private readonly context: BuildContext = { line: this.logical, escape: BACKSLASH, startLine: 0, endLine: 0, errors: [] };
+  private readonly context: BuildContext = { line: this.logical, escape: BACKSLASH, startLine: 0, endLine: 0, errors: [], innerFrom: -1, innerTo: -1 };
 
   constructor(text: string) {
     this.text = text;
@@ -337,7 +337,7 @@ class Reader {
 
     const last = i - 1;
     instr.endLine = last + 1;
-    if (instr.inner) instr.inner.endLine = last + 1;
+    for (let inner = instr.inner; inner; inner = inner.inner) inner.endLine = last + 1;
     instr.span.end = Math.max(instr.keywordSpan.end, this.contentEnd(last));
     this.instructions.push(instr);
     this.nodes.push({
