@@ -3,14 +3,10 @@
 // corrected version. Replacing real work asks first, in the page.
 import { useState } from 'react';
 import { appStore } from '../../store/index.ts';
-import { templates, type Template } from '../../model/templates/index.ts';
+import { seedTemplates, starterTemplates, templateById, templates, type Template } from '../../model/templates/index.ts';
 import { STARTER } from '../starter.ts';
 import { Modal } from '../Modal.tsx';
 
-const groups: { title: string; kinds: Template['kind'][] }[] = [
-  { title: 'Starting points', kinds: ['starter'] },
-  { title: 'Examples from the course texts, and their corrections', kinds: ['seed', 'corrected'] },
-];
 
 const badge: Record<Template['kind'], string> = { starter: 'starter', seed: 'as written', corrected: 'corrected' };
 
@@ -41,8 +37,29 @@ function choose(template: Template): void {
   });
 }
 
+function Entry({ template, pick }: { template: Template; pick: (t: Template) => void }) {
+  return (
+    <button
+      type="button"
+      className={`sw-template sw-template-${template.kind}`}
+      data-testid="template"
+      data-template-id={template.id}
+      onClick={() => pick(template)}
+    >
+      <span className="sw-template-title">
+        {template.title} <span className="sw-template-badge">{badge[template.kind]}</span>
+      </span>
+      <span className="sw-template-description">{template.description}</span>
+    </button>
+  );
+}
+
 export function TemplatesGallery() {
   const [open, setOpen] = useState(false);
+  const pick = (template: Template) => {
+    setOpen(false);
+    choose(template);
+  };
   return (
     <>
       <button type="button" className="sw-button" data-testid="templates" onClick={() => setOpen(true)}>
@@ -51,34 +68,30 @@ export function TemplatesGallery() {
       {open && (
         <Modal title="Start from a template" onClose={() => setOpen(false)} testId="templates-dialog">
           <div className="sw-gallery">
-            {groups.map((group) => (
-              <section key={group.title}>
-                <h3 className="sw-gallery-heading">{group.title}</h3>
-                <ul className="sw-gallery-list">
-                  {templates
-                    .filter((t) => group.kinds.includes(t.kind))
-                    .map((t) => (
-                      <li key={t.id}>
-                        <button
-                          type="button"
-                          className={`sw-template sw-template-${t.kind}`}
-                          data-testid="template"
-                          data-template-id={t.id}
-                          onClick={() => {
-                            setOpen(false);
-                            choose(t);
-                          }}
-                        >
-                          <span className="sw-template-title">
-                            {t.title} <span className="sw-template-badge">{badge[t.kind]}</span>
-                          </span>
-                          <span className="sw-template-description">{t.description}</span>
-                        </button>
-                      </li>
-                    ))}
-                </ul>
-              </section>
-            ))}
+            <section>
+              <h3 className="sw-gallery-heading">Starting points</h3>
+              <ul className="sw-gallery-list">
+                {starterTemplates.map((t) => (
+                  <li key={t.id}>
+                    <Entry template={t} pick={pick} />
+                  </li>
+                ))}
+              </ul>
+            </section>
+            <section>
+              <h3 className="sw-gallery-heading">Examples from the course texts, as written, beside their corrections</h3>
+              <ul className="sw-gallery-pairs">
+                {seedTemplates.map((seed) => {
+                  const corrected = seed.correctedBy ? templateById(seed.correctedBy) : undefined;
+                  return (
+                    <li key={seed.id}>
+                      <Entry template={seed} pick={pick} />
+                      {corrected ? <Entry template={corrected} pick={pick} /> : <span className="sw-gallery-sound">Nothing to correct.</span>}
+                    </li>
+                  );
+                })}
+              </ul>
+            </section>
           </div>
         </Modal>
       )}
