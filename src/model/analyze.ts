@@ -318,19 +318,11 @@ function checkPlatform(
 }
 
 function reportCycles(analysis: Analysis, report: Report): void {
-  const internal: { from: number; to: number }[] = [];
-  const edgeIndex: number[] = [];
-  analysis.edges.forEach((e, i) => {
-    if (typeof e.from === 'number') {
-      internal.push({ from: e.from, to: e.to });
-      edgeIndex.push(i);
-    }
-  });
   const onCycle = new Set<number>();
-  for (const k of edgesOnCycles(analysis.stages.length, internal)) {
-    onCycle.add(edgeIndex[k]);
-    const edge = analysis.edges[edgeIndex[k]];
-    report(M.CircularDependency, edge.line, analysis.edgeDetails[edgeIndex[k]].valueSpan, stageLabel(analysis, edge.to));
+  for (const i of edgesOnCycles(analysis.stages.length, analysis.edges)) {
+    onCycle.add(i);
+    const edge = analysis.edges[i];
+    report(M.CircularDependency, edge.line, analysis.edgeDetails[i].valueSpan, stageLabel(analysis, edge.to));
   }
   analysis.edges.forEach((edge, i) => {
     if (typeof edge.from !== 'number' || edge.from <= edge.to || onCycle.has(i)) return;

@@ -1,57 +1,72 @@
 // Which stage-to-stage edges lie on a cycle. A stage cannot be built when it
 // (transitively) needs itself: BuildKit stops with "circular dependency
 // detected on stage". Strongly connected components (Tarjan) find every
-// such edge at once; a self-loop is a cycle of one.
+// such edge at once; a self-loop is a cycle of one. Edges from images
+// (string sources) never close a cycle and are skipped.
 
 export interface GraphEdge {
-  from: number;
+  from: number | string;
   to: number;
 }
 
 /** Indexes (into `edges`) of the edges that close or lie on a cycle. */
 export function edgesOnCycles(stageCount: number, edges: readonly GraphEdge[]): number[] {
-  const out: number[][] = Array.from({ length: stageCount }, () => []);
-  for (const e of edges) if (e.from >= 0 && e.from < stageCount && e.to >= 0 && e.to < stageCount) out[e.from].push(e.to);
+  const inRange = (e: GraphEdge) => typeof e.from === 'number' && e.from >= 0 && e.from < stageCount && e.to >= 0 && e.to < stageCount;
 
-  const index = new Array<number>(stageCount).fill(-1);
-  const low = new Array<number>(stageCount).fill(0);
-  const onStack = new Array<boolean>(stageCount).fill(false);
-  const component = new Array<number>(stageCount).fill(-1);
-  const stack: number[] = [];
+  // Adjacency in compressed rows (typed arrays: this runs on every keystroke).
+  const first = new Int32Array(stageCount + 1);
+  for (const e of edges) if (inRange(e)) first[(e.from as number) + 1]++;
+  for (let i = 0; i < stageCount; i++) first[i + 1] += first[i];
+  const targets = new Int32Array(first[stageCount]);
+  const fill = first.slice(0, stageCount);
+  for (const e of edges) if (inRange(e)) targets[fill[e.from as number]++] = e.to;
+
+  const index = new Int32Array(stageCount).fill(-1);
+  const low = new Int32Array(stageCount);
+  const component = new Int32Array(stageCount).fill(-1);
+  const onStack = new Uint8Array(stageCount);
+  const stack = new Int32Array(stageCount);
+  let stackTop = 0;
+  // The iterative DFS: node and the position in its adjacency row.
+  const workNode = new Int32Array(stageCount);
+  const workEdge = new Int32Array(stageCount);
   let counter = 0;
   let components = 0;
 
   // Iterative Tarjan, so a 10,000-stage chain cannot overflow the call stack.
   for (let root = 0; root < stageCount; root++) {
     if (index[root] !== -1) continue;
-    const work: [number, number][] = [[root, 0]];
+    let depth = 0;
+    workNode[0] = root;
+    workEdge[0] = first[root];
     index[root] = low[root] = counter++;
-    stack.push(root);
-    onStack[root] = true;
-    while (work.length > 0) {
-      const top = work[work.length - 1];
-      const v = top[0];
-      if (top[1] < out[v].length) {
-        const w = out[v][top[1]++];
+    stack[stackTop++] = root;
+    onStack[root] = 1;
+    while (depth >= 0) {
+      const v = workNode[depth];
+      if (workEdge[depth] < first[v + 1]) {
+        const w = targets[workEdge[depth]++];
         if (index[w] === -1) {
           index[w] = low[w] = counter++;
-          stack.push(w);
-          onStack[w] = true;
-          work.push([w, 0]);
+          stack[stackTop++] = w;
+          onStack[w] = 1;
+          depth++;
+          workNode[depth] = w;
+          workEdge[depth] = first[w];
         } else if (onStack[w]) {
           low[v] = Math.min(low[v], index[w]);
         }
         continue;
       }
-      work.pop();
-      if (work.length > 0) {
-        const parent = work[work.length - 1][0];
+      depth--;
+      if (depth >= 0) {
+        const parent = workNode[depth];
         low[parent] = Math.min(low[parent], low[v]);
       }
       if (low[v] === index[v]) {
         for (;;) {
-          const w = stack.pop() as number;
-          onStack[w] = false;
+          const w = stack[--stackTop];
+          onStack[w] = 0;
           component[w] = components;
           if (w === v) break;
         }
@@ -62,8 +77,9 @@ export function edgesOnCycles(stageCount: number, edges: readonly GraphEdge[]): 
 
   const result: number[] = [];
   edges.forEach((e, i) => {
-    if (e.from < 0 || e.from >= stageCount || e.to < 0 || e.to >= stageCount) return;
-    if (e.from === e.to || component[e.from] === component[e.to]) result.push(i);
+    if (!inRange(e)) return;
+    const from = e.from as number;
+    if (from === e.to || component[from] === component[e.to]) result.push(i);
   });
   return result;
 }

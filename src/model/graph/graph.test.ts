@@ -35,6 +35,9 @@ describe('edgesOnCycles', () => {
     expect(edgesOnCycles(2, [{ from: 1, to: 1 }, { from: 0, to: 1 }])).toEqual([0]);
     expect(edgesOnCycles(4, [{ from: 0, to: 1 }, { from: 1, to: 2 }, { from: 2, to: 0 }, { from: 2, to: 3 }])).toEqual([0, 1, 2]);
   });
+  it('ignores image sources and out-of-range indexes', () => {
+    expect(edgesOnCycles(2, [{ from: 'alpine', to: 0 }, { from: 5, to: 1 }, { from: 1, to: 1 }])).toEqual([2]);
+  });
   it('handles a 20,000-stage chain without deep recursion', () => {
     const n = 20_000;
     const chain = Array.from({ length: n - 1 }, (_, i) => ({ from: i, to: i + 1 }));
