@@ -1,9 +1,9 @@
-import { BACKSLASH, DOLLAR, DQUOTE, LBRACE, LT, RBRACE, SQUOTE, isAsciiDigit, isGoDigit, isGoLetter, isGoSpace } from './chars';
+import { BACKSLASH, DOLLAR, DQUOTE, LBRACE, LT, RBRACE, SQUOTE, isAsciiDigit, isGoDigit, isGoLetter, isGoSpace, isRegexpSpace } from './chars';
 
 // Finding heredocs the way BuildKit does: the joined instruction line is cut
 // into words by BuildKit's shell lexer (quotes and escapes kept raw, unset
-// variables left as written), and every word of the form [n]<<[-]WORD starts a
-// heredoc. The delimiter word is then lexed again, with and without quote
+// variables left as written, and "<<" kept together with the whitespace after
+// it), and every word of the form [n]<<[-][spaces]WORD starts a heredoc. The delimiter word is then lexed again, with and without quote
 // removal, to get its name and whether the body is expanded. The lexer always
 // uses a backslash as escape here, whatever the escape directive says.
 
@@ -80,6 +80,12 @@ class ShellWords {
               inWord = false;
             }
           }
+        } else if (ch === LT) {
+          // "<<" keeps the whitespace after it in its word, so "<< EOF" is one word.
+          const tmp = this.processPossibleHeredoc();
+          result += tmp;
+          word += tmp;
+          inWord = true;
         } else if (ch === SQUOTE || ch === DQUOTE) {
           const tmp = ch === SQUOTE ? this.processSingleQuote() : this.processDoubleQuote();
           result += tmp;
@@ -114,6 +120,15 @@ class ShellWords {
     } finally {
       this.rawEscapes = saved;
     }
+  }
+
+  private processPossibleHeredoc(): string {
+    this.next();
+    if (this.peek() !== LT) return '<';
+    this.next();
+    let out = '<<';
+    while (isHeredocSpace(this.peek())) out += String.fromCharCode(this.next());
+    return out;
   }
 
   private processSingleQuote(): string {
@@ -217,6 +232,11 @@ class ShellWords {
   }
 }
 
+/** The whitespace BuildKit's lexer lets follow "<<" inside the same word. */
+function isHeredocSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
+}
+
 function isSpecialParam(c: number): boolean {
   // @ * # ? - $ ! 0
   return c === 0x40 || c === 0x2a || c === 0x23 || c === 0x3f || c === 0x2d || c === 0x24 || c === 0x21 || c === 0x30;
@@ -234,7 +254,7 @@ function lexWords(s: string, rawQuotes: boolean, rawEscapes: boolean): string[] 
   }
 }
 
-/** No quote, dollar or backslash: the lexer would only split on spaces. */
+/** No quote, dollar or backslash: the lexer would only split on spaces (and keep "<<" with what follows). */
 function isPlain(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -247,7 +267,16 @@ function splitGoSpace(s: string): string[] {
   const words: string[] = [];
   let start = -1;
   for (let i = 0; i < s.length; i++) {
-    if (isGoSpace(s.charCodeAt(i))) {
+    const c = s.charCodeAt(i);
+    if (c === LT && s.charCodeAt(i + 1) === LT) {
+      // As processPossibleHeredoc: "<<" and the whitespace after it stay in the word.
+      if (start < 0) start = i;
+      i += 2;
+      while (i < s.length && isHeredocSpace(s.charCodeAt(i))) i++;
+      i--;
+      continue;
+    }
+    if (isGoSpace(c)) {
       if (start >= 0) words.push(s.slice(start, i));
       start = -1;
     } else if (start < 0) start = i;
@@ -279,6 +308,7 @@ export function parseHeredocWord(word: string): HeredocHeader | { error: string 
     chomp = true;
     i++;
   }
+  while (i < word.length && isRegexpSpace(word.charCodeAt(i))) i++;
   const rest = word.slice(i);
   if (rest.length === 0 || rest.indexOf('<') !== -1) return null;
   const words = lexWords(rest, false, false);
