@@ -24,7 +24,7 @@ import { Legend } from './Legend.tsx';
 import { StageMenu } from './StageMenu.tsx';
 import { useAutoLayout } from './useAutoLayout.ts';
 import { requestConnection } from './gestures.ts';
-import { selectEdges, selectNodes } from './selectors.ts';
+import { isBigGraph, selectEdges, selectNodes } from './selectors.ts';
 
 const nodeTypes = { stage: StageNode, image: ImageNode };
 const edgeTypes = { dependency: DependencyEdge };
@@ -68,6 +68,7 @@ function CanvasInner() {
   const nodes = useApp(selectNodes);
   const edges = useApp(selectEdges);
   const empty = useApp((s) => s.analysis.stages.length === 0);
+  const big = useApp(isBigGraph);
   const wrapper = useRef<HTMLDivElement>(null);
   useAutoLayout();
 
@@ -106,6 +107,7 @@ function CanvasInner() {
         proOptions={proOptions}
         colorMode="system"
         nodesFocusable={false}
+        onlyRenderVisibleElements={big}
         edgesFocusable={false}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />

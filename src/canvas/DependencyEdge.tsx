@@ -2,48 +2,60 @@
 // RUN --mount from= dotted. The kind is on an element inside React Flow's edge
 // (data-kind), for styling and for tests.
 import { memo } from 'react';
-import { EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { getBezierPath, type EdgeProps } from '@xyflow/react';
 import type { FlowEdge } from '../store/index.ts';
 import { deleteEdge } from './gestures.ts';
+
+// Labels are drawn in the SVG itself, not through React Flow's
+// EdgeLabelRenderer: that component's store selector runs a querySelector on
+// every store update, once per label, which on a 500-stage graph costs more
+// than everything else a keystroke does.
+const CHAR_WIDTH = 6.6; // 11px monospace
+const LABEL_HEIGHT = 18;
 
 export const DependencyEdge = memo(function DependencyEdge(props: EdgeProps<FlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   if (!data) return null;
   const kind = data.kind;
+  const text = data.label;
+  const textWidth = text !== null ? text.length * CHAR_WIDTH : 0;
+  const buttonWidth = selected ? 18 : 0;
+  const width = textWidth + buttonWidth + (text !== null ? 10 : 4);
   return (
-    <>
-      <g data-testid="edge" data-kind={kind} className={`sw-edge sw-edge-${kind} ${selected ? 'is-selected' : ''}`}>
-        <title>{data.title}</title>
-        <path d={path} className="react-flow__edge-path sw-edge-path" markerEnd={`url(#sw-arrow-${kind})`} fill="none" />
-        <path d={path} className="react-flow__edge-interaction" fill="none" strokeOpacity={0} strokeWidth={18} />
-      </g>
-      {(data.label !== null || selected) && (
-        <EdgeLabelRenderer>
-          <div
-            className={`sw-edge-label sw-edge-label-${kind} nodrag nopan ${selected ? 'is-selected' : ''}`}
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-            data-edge-id={id}
-          >
-            {data.label !== null && <span className="sw-edge-label-text">{data.label}</span>}
-            {selected && (
-              <button
-                type="button"
-                className="sw-edge-delete"
-                aria-label="Delete this connection"
-                data-testid="edge-delete"
-                onClick={(e) => {
-                  e.stopPropagation();
-                  deleteEdge(id);
-                }}
-              >
+    <g data-testid="edge" data-kind={kind} className={`sw-edge sw-edge-${kind} ${selected ? 'is-selected' : ''}`}>
+      <title>{data.title}</title>
+      <path d={path} className="react-flow__edge-path sw-edge-path" markerEnd={`url(#sw-arrow-${kind})`} fill="none" />
+      <path d={path} className="react-flow__edge-interaction" fill="none" strokeOpacity={0} strokeWidth={18} />
+      {(text !== null || selected) && (
+        <g className="sw-edge-label" transform={`translate(${labelX - width / 2}, ${labelY - LABEL_HEIGHT / 2})`}>
+          <rect className="sw-edge-label-box" width={width} height={LABEL_HEIGHT} rx={4} />
+          {text !== null && (
+            <text className="sw-edge-label-text" x={5} y={LABEL_HEIGHT / 2} dominantBaseline="central">
+              {text}
+            </text>
+          )}
+          {selected && (
+            <g
+              className="sw-edge-delete"
+              role="button"
+              aria-label="Delete this connection"
+              data-testid="edge-delete"
+              transform={`translate(${width - buttonWidth}, 0)`}
+              onClick={(e) => {
+                e.stopPropagation();
+                deleteEdge(id);
+              }}
+            >
+              <rect width={buttonWidth} height={LABEL_HEIGHT} rx={4} fill="transparent" />
+              <text x={buttonWidth / 2 - 1} y={LABEL_HEIGHT / 2} dominantBaseline="central" textAnchor="middle">
                 ×
-              </button>
-            )}
-          </div>
-        </EdgeLabelRenderer>
+              </text>
+            </g>
+          )}
+        </g>
       )}
-    </>
+    </g>
   );
 });
 

@@ -21,3 +21,12 @@ export function collapseSignature(s: AppState): string {
   for (const id of s.graph.stageIds) sig += isCollapsed(s, id) ? '1' : '0';
   return sig;
 }
+
+/**
+ * Past this many nodes the canvas renders only what is in view (React Flow
+ * runs a selector per mounted edge and node on every update) and lays out with
+ * estimated sizes for nodes that were never on screen, hence never measured.
+ */
+export const BIG_GRAPH_NODES = 120;
+
+export const isBigGraph = (s: AppState) => s.graph.nodes.length > BIG_GRAPH_NODES;

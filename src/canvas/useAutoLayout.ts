@@ -6,17 +6,20 @@ import { useReactFlow } from '@xyflow/react';
 import { appStore, useApp } from '../store/index.ts';
 import { instrument } from '../store/instrumentation.ts';
 import { requestLayout } from './layoutClient.ts';
-import { collapseSignature } from './selectors.ts';
+import { collapseSignature, isBigGraph, isCollapsed } from './selectors.ts';
+import { estimateSize } from './estimateSize.ts';
 import type { LayoutRequest } from './layout.ts';
 
-const allMeasured = (s: ReturnType<ReturnType<typeof appStore>['getState']>) =>
-  s.graph.nodes.every((n) => s.measured[n.id] !== undefined);
+type State = ReturnType<ReturnType<typeof appStore>['getState']>;
+
+/** Ready to lay out: every node measured, or a big graph (whose off-screen nodes are estimated). */
+const readyToLayout = (s: State) => isBigGraph(s) || s.graph.nodes.every((n) => s.measured[n.id] !== undefined);
 
 export function useAutoLayout(): void {
   const { fitView, setViewport } = useReactFlow();
   const shapeKey = useApp((s) => `${s.graph.shapeKey}\n|${collapseSignature(s)}`);
   const laidOut = useApp((s) => s.layout.shapeKey);
-  const measured = useApp(allMeasured);
+  const measured = useApp(readyToLayout);
   const generation = useApp((s) => s.layout.generation);
   const inFlight = useRef<string | null>(null);
   const firstFit = useRef(true);
@@ -26,7 +29,7 @@ export function useAutoLayout(): void {
     const store = appStore();
     const s = store.getState();
     const request: LayoutRequest = {
-      nodes: s.graph.nodes.map((n) => ({ id: n.id, width: s.measured[n.id].width, height: s.measured[n.id].height })),
+      nodes: s.graph.nodes.map((n) => ({ id: n.id, ...(s.measured[n.id] ?? estimateSize(n, isCollapsed(s, n.id))) })),
       edges: s.graph.edges.map((e) => ({ source: e.source, target: e.target })),
     };
     inFlight.current = shapeKey;
