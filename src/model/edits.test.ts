@@ -48,6 +48,12 @@ describe('addStage', () => {
     );
   });
 
+  it('keeps a byte-order mark first', () => {
+    expect(change('\uFEFFFROM a\n', { op: 'addStage', base: 'z', after: -1 })).toBe('\uFEFFFROM z\n\nFROM a\n');
+    expect(change('\uFEFFFROM a\nFROM b\n', { op: 'deleteStage', index: 0 })).toBe('\uFEFFFROM b\n');
+    expect(change('\uFEFFFROM a\nFROM b\n', { op: 'moveStage', index: 0, direction: 'down' })).toBe('\uFEFFFROM b\nFROM a\n');
+  });
+
   it('keeps CRLF line endings', () => {
     expect(change('FROM a\r\n', { op: 'addStage', base: 'b' })).toBe('FROM a\r\n\r\nFROM b\r\n');
   });

@@ -50,9 +50,11 @@ export function lineEnding(text: string): string {
   return text.includes('\r\n') ? '\r\n' : '\n';
 }
 
+/** Start of the line containing `offset`; a leading byte-order mark stays outside the first line, so edits keep it first. */
 export function lineStartOf(text: string, offset: number): number {
   const i = text.lastIndexOf('\n', offset - 1);
-  return i < 0 ? 0 : i + 1;
+  if (i >= 0) return i + 1;
+  return offset > 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
 }
 
 /** Offset of the end of the line containing `offset` (before "\r\n" or "\n"). */

@@ -51,7 +51,7 @@ const stageSpec: fc.Arbitrary<StageSpec> = fc.record({
   body: fc.array(bodyLine, { maxLength: 6 }),
 });
 
-/** A Dockerfile with 1 to `maxStages` stages, ending with a newline (or not, with `crlf` line endings or not). */
+/** A Dockerfile with 1 to `maxStages` stages; with or without a final newline, CRLF line endings, a byte-order mark. */
 export function dockerfile(maxStages = 6): fc.Arbitrary<string> {
   return fc
     .record({
@@ -59,8 +59,9 @@ export function dockerfile(maxStages = 6): fc.Arbitrary<string> {
       globalArg: fc.boolean(),
       finalNewline: fc.boolean(),
       crlf: fc.boolean(),
+      bom: fc.boolean(),
     })
-    .map(({ stages, globalArg, finalNewline, crlf }) => render(stages, globalArg, finalNewline, crlf ? '\r\n' : '\n'));
+    .map(({ stages, globalArg, finalNewline, crlf, bom }) => (bom ? '\uFEFF' : '') + render(stages, globalArg, finalNewline, crlf ? '\r\n' : '\n'));
 }
 
 function render(stages: StageSpec[], globalArg: boolean, finalNewline: boolean, eol: string): string {
