@@ -8,7 +8,7 @@
 // only PATH and no SHELL, which is what BuildKit's own tests rely on.
 
 import { wholeLinesRange } from '../edits/text';
-import { expandWord } from '../expand';
+import { expandWord, type ExpandResult } from '../expand';
 import type { Analysis, Arg, Instruction, QuickFix, Span } from '../types';
 import { commentsAbove } from './comments';
 import { execFormFix } from './execForm';
@@ -142,18 +142,26 @@ function parsePlatform(value: string): { os: string; architecture: string } | nu
 
 function fromChecks(analysis: Analysis, defaults: ReadonlyMap<string, string>, out: Finding[]): void {
   const escape = analysis.file.escape;
+  // Many stages share a base or platform text ("golang:${GO}", "$BUILDPLATFORM").
+  const expansions = new Map<string, ExpandResult>();
+  const expand = (word: string) => {
+    let result = expansions.get(word);
+    if (result === undefined) expansions.set(word, (result = expandWord(word, defaults, escape)));
+    return result;
+  };
   analysis.stageDetails.forEach((stage, index) => {
     const from = stage.fromInstruction;
     const { base, platform, name } = analysis.stages[index];
 
-    const resolved = expandWord(base, defaults, escape);
+    // analyze() already expanded the base with the defaults, unless that came out empty or failed.
+    const resolved = stage.resolvedBase !== base || !base.includes('$') ? { value: stage.resolvedBase, error: null } : expand(base);
     if (resolved.error === null && parseImageReference(resolved.value) === null) {
       out.push(finding('InvalidDefaultArgInFrom', { instruction: from, span: stage.baseSpan }, [base]));
     }
 
     if (platform === null) return;
     const span = stage.platformFlag?.valueSpan ?? stage.platformFlag?.span ?? from.span;
-    const match = expandWord(platform, defaults, escape);
+    const match = expand(platform);
     if (match.error !== null) return;
     if (match.matched.size === 1 && match.unmatched.size === 0 && match.matched.has('TARGETPLATFORM')
       && match.value === defaults.get('TARGETPLATFORM')) {
@@ -178,6 +186,15 @@ function fromChecks(analysis: Analysis, defaults: ReadonlyMap<string, string>, o
       }
     }
   });
+}
+
+/** Whether expanding a word can change it: a variable, a quote or an escape. */
+function needsExpansion(word: string, escape: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word[i];
+    if (c === '$' || c === '"' || c === "'" || c === escape) return true;
+  }
+  return false;
 }
 
 function skipSpaces(text: string, offset: number): number {
@@ -222,6 +239,8 @@ function dispatchChecks(analysis: Analysis, globals: ReadonlyMap<string, string>
     // find, once per variable and instruction.
     const reportedUndefined = new Set<string>();
     const expand = (word: string, instruction: Instruction): string => {
+      // Most words have nothing to expand, unquote or unescape.
+      if (!needsExpansion(word, escape)) return word;
       const result = expandWord(word, state.env, escape);
       for (const name of result.unmatched) {
         const key = `${instruction.span.start}:${name}`;

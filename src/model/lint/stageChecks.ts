@@ -209,12 +209,17 @@ function inlineHash(text: string, from: number, to: number, escape: string): num
 
 function inlineComments(analysis: Analysis, out: Finding[]): void {
   const { text, escape, lineStarts } = analysis.file;
+  // The next '#' in the text, found once for all the instructions before it.
+  let nextHash = -1;
   for (const instruction of analysis.file.instructions) {
     const inner = instruction.inner ?? instruction;
     const argsStart = inner.keywordSpan.end;
     const bodyStart = instruction.heredocs.length ? Math.min(...instruction.heredocs.map((h) => h.span.start)) : instruction.span.end;
-    const firstHash = text.indexOf('#', argsStart);
-    if (firstHash < 0 || firstHash >= bodyStart) continue;
+    if (nextHash !== Infinity && nextHash < argsStart) {
+      nextHash = text.indexOf('#', argsStart);
+      if (nextHash < 0) nextHash = Infinity;
+    }
+    if (nextHash >= bodyStart) continue;
     const hash = inlineHash(text, argsStart, bodyStart, escape);
     if (hash < 0) continue;
     const before = text.slice(argsStart, hash).trim();
