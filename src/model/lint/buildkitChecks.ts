@@ -188,6 +188,20 @@ function fromChecks(analysis: Analysis, defaults: ReadonlyMap<string, string>, o
   });
 }
 
+/** For a misspelt variable with a close match: rename every `$name` / `${name` in the instruction. */
+function renameVariableFix(analysis: Analysis, instruction: Instruction, name: string, suggestion: string): QuickFix[] {
+  if (suggestion === '') return [];
+  const text = analysis.file.text;
+  const edits: QuickFix['edits'] = [];
+  const pattern = new RegExp(`\\$\\{?(${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})(?![A-Za-z0-9_])`, 'g');
+  const source = text.slice(instruction.span.start, instruction.span.end);
+  for (let match = pattern.exec(source); match; match = pattern.exec(source)) {
+    const start = instruction.span.start + match.index + match[0].length - name.length;
+    edits.push({ start, end: start + name.length, text: suggestion });
+  }
+  return edits.length ? [{ title: `Use $${suggestion}`, edits }] : [];
+}
+
 /** Whether expanding a word can change it: a variable, a quote or an escape. */
 function needsExpansion(word: string, escape: string): boolean {
   for (let i = 0; i < word.length; i++) {
@@ -246,7 +260,8 @@ function dispatchChecks(analysis: Analysis, globals: ReadonlyMap<string, string>
         const key = `${instruction.span.start}:${name}`;
         if (state.declared.has(name) || reportedUndefined.has(key)) continue;
         reportedUndefined.add(key);
-        out.push(finding('UndefinedVar', { instruction }, [name, suggest(name, state.env.keys(), true)]));
+        const suggestion = suggest(name, state.env.keys(), true);
+        out.push(finding('UndefinedVar', { instruction }, [name, suggestion], renameVariableFix(analysis, instruction, name, suggestion)));
       }
       return result.value;
     };

@@ -189,6 +189,11 @@ describe('quick fixes for BuildKit checks', () => {
     expect(fixed('FROM alpine:3.20\nEXPOSE 8080:80\n', 'ExposeInvalidFormat')).toBe('FROM alpine:3.20\nEXPOSE 80\n');
     expect(fixed('FROM alpine:3.20\nCMD ["a"]\nCMD ["b"]\n', 'MultipleInstructionsDisallowed')).toBe('FROM alpine:3.20\nCMD ["b"]\n');
   });
+  it('UndefinedVar: a misspelt variable takes the suggested name, everywhere in the instruction', () => {
+    expect(fixed('FROM alpine:3.20\nARG DIR_ASSETS=assets/\nCOPY $DIR_ASSET ${DIR_ASSET}/x /srv/\n', 'UndefinedVar'))
+      .toBe('FROM alpine:3.20\nARG DIR_ASSETS=assets/\nCOPY $DIR_ASSETS ${DIR_ASSETS}/x /srv/\n');
+    expect(found('FROM alpine:3.20\nCOPY $NOTHING_CLOSE /srv/\n', 'UndefinedVar')[0].fixes).toEqual([]);
+  });
   it('RedundantTargetPlatform: drop the flag', () => {
     expect(fixed('FROM --platform=$TARGETPLATFORM alpine:3.20\n', 'RedundantTargetPlatform')).toBe('FROM alpine:3.20\n');
   });
