@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DockerfileSyntax, Instruction, Span } from '../types';
-import { corpusDockerfiles } from './corpus-files';
+import { corpusDockerfiles } from './corpus-files.test-support';
 import { dump } from './dump';
 import { parseDockerfile } from './parse';
 

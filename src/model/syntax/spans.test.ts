@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DockerfileSyntax, Instruction } from '../types';
-import { corpusDockerfiles } from './corpus-files';
+import { corpusDockerfiles } from './corpus-files.test-support';
 import { parseDockerfile } from './parse';
 
 // For every corpus Dockerfile: every offset the tree carries points at source

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-// Test helper: every Dockerfile in ../shared/corpus (beside the repository),
+// Test support (imported by tests only, hence node:fs): every Dockerfile in ../shared/corpus (beside the repository),
 // with a short name. Only tests import this (it reads files with node:fs).
 
 export const CORPUS = fileURLToPath(new URL('../../../../shared/corpus/', import.meta.url));
