@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-// Test support (imported by tests only, hence node:fs): every Dockerfile in ../shared/corpus (beside the repository),
-// with a short name. Only tests import this (it reads files with node:fs).
+// Test support, imported by tests only (hence node:fs): every Dockerfile in
+// ../shared/corpus (which sits beside the repository), with a short name.
 
 export const CORPUS = fileURLToPath(new URL('../../../../shared/corpus/', import.meta.url));
 
