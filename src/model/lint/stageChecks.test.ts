@@ -197,6 +197,11 @@ describe('quick fixes for BuildKit checks', () => {
   it('RedundantTargetPlatform: drop the flag', () => {
     expect(fixed('FROM --platform=$TARGETPLATFORM alpine:3.20\n', 'RedundantTargetPlatform')).toBe('FROM alpine:3.20\n');
   });
+  it('keeps CRLF line endings intact', () => {
+    expect(fixed('FROM alpine:3.20\r\nCOPY . . # all\r\nENV MODE production\r\n', 'InlineComment', /Move/))
+      .toBe('FROM alpine:3.20\r\n# all\r\nCOPY . .\r\nENV MODE production\r\n');
+    expect(fixed('FROM alpine:3.20\r\nENV MODE production\r\n', 'LegacyKeyValueFormat')).toBe('FROM alpine:3.20\r\nENV MODE=production\r\n');
+  });
   it('a fixed file no longer reports the problem', () => {
     const text = fixed('FROM alpine:3.20 as build\nRUN ls\n', 'FromAsCasing');
     expect(found(text, 'FromAsCasing')).toEqual([]);

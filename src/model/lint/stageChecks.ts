@@ -2,7 +2,7 @@
 // learn multi-stage builds, each reported with a plain explanation of what
 // will really happen.
 
-import { indentationAt } from '../edits/text';
+import { indentationAt, lineEnding } from '../edits/text';
 import { imageKind, stageLabel } from '../explain';
 import { lineAt } from '../syntax/lines';
 import { builtStages, defaultTarget } from '../targets';
@@ -240,7 +240,7 @@ function inlineComments(analysis: Analysis, out: Finding[]): void {
     const removal: Span = { start: cutStart, end: commentEnd };
     const fixes: QuickFix[] = [
       { title: 'Move the comment to its own line above', edits: [
-        { start: lineStarts[instruction.startLine - 1], end: lineStarts[instruction.startLine - 1], text: `${indent}${comment}\n` },
+        { start: lineStarts[instruction.startLine - 1], end: lineStarts[instruction.startLine - 1], text: `${indent}${comment}${lineEnding(text)}` },
         { ...removal, text: '' },
       ] },
       { title: 'Remove the comment', edits: [{ ...removal, text: '' }] },
