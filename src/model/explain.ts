@@ -33,7 +33,13 @@ export interface StageExplanation {
   givesTo: Transfer[];
   built: boolean;
   reach: Reach;
-  /** The explanation as sentences, in reading order. */
+  /** What the stage starts from. */
+  baseSentence: string;
+  /** What it takes and what others take from it, one sentence each. */
+  transferSentences: string[];
+  /** Whether its files reach the target's image. */
+  reachSentence: string;
+  /** All of the above, in reading order. */
   sentences: string[];
 }
 
@@ -167,13 +173,26 @@ export function explainStage(
   const built = builtStages(analysis, target, builder)[index];
   const targetLabel = target >= 0 && target < analysis.stages.length ? stageLabel(analysis, target) : 'none';
 
-  const sentences = [baseSentences[kind](analysis, index)];
-  if (takes.length === 0 && kind !== 'stage') sentences.push('It takes nothing from other stages or images.');
-  sentences.push(...takes.map((t) => describeTransfer(analysis, t, 'takes')));
-  if (givesTo.length === 0) sentences.push('No other stage takes anything from it.');
-  sentences.push(...givesTo.map((t) => describeTransfer(analysis, t, 'gives')));
+  const baseSentence = baseSentences[kind](analysis, index);
+  const transferSentences: string[] = [];
+  if (takes.length === 0 && kind !== 'stage') transferSentences.push('It takes nothing from other stages or images.');
+  transferSentences.push(...takes.map((t) => describeTransfer(analysis, t, 'takes')));
+  if (givesTo.length === 0) transferSentences.push('No other stage takes anything from it.');
+  transferSentences.push(...givesTo.map((t) => describeTransfer(analysis, t, 'gives')));
   const neededByTarget = builtStages(analysis, target, 'buildkit')[index] ?? false;
-  sentences.push(reachSentence(reach, targetLabel, builder, neededByTarget));
+  const reachText = reachSentence(reach, targetLabel, builder, neededByTarget);
 
-  return { index, label: stageLabel(analysis, index), baseKind: kind, takes, givesTo, built, reach, sentences };
+  return {
+    index,
+    label: stageLabel(analysis, index),
+    baseKind: kind,
+    takes,
+    givesTo,
+    built,
+    reach,
+    baseSentence,
+    transferSentences,
+    reachSentence: reachText,
+    sentences: [baseSentence, ...transferSentences, reachText],
+  };
 }

@@ -39,24 +39,20 @@ export function ExplainPanel() {
       </p>
     );
   }
-  const [base, ...rest] = explanation.sentences;
-  const reach = rest.pop()!;
   return (
     <div className="sw-explain" data-testid="explanation" data-stage-index={explanation.index} data-reach={explanation.reach}>
       <h3 className="sw-explain-title">
         {explanation.label[0].toUpperCase() + explanation.label.slice(1)}
         <span className="sw-explain-kind">{explanation.baseKind}</span>
       </h3>
-      <p>{base}</p>
-      {rest.length > 0 && (
-        <ul className="sw-explain-list">
-          {rest.map((sentence, i) => (
-            <li key={i}>{sentence}</li>
-          ))}
-        </ul>
-      )}
+      <p>{explanation.baseSentence}</p>
+      <ul className="sw-explain-list">
+        {explanation.transferSentences.map((sentence, i) => (
+          <li key={i}>{sentence}</li>
+        ))}
+      </ul>
       <p className={`sw-explain-reach is-${reachTone[explanation.reach]}`} data-testid="explanation-reach">
-        {reach}
+        {explanation.reachSentence}
       </p>
       {problems.length > 0 && (
         <section className="sw-explain-problems" data-testid="stage-problem-list">
