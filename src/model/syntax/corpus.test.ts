@@ -104,3 +104,25 @@ describe('buildkit-parser-negative cases are rejected', () => {
     });
   }
 });
+
+describe('buildkit-lint inputs', () => {
+  // Of BuildKit's 88 check-test Dockerfiles, only these two concern the parser:
+  // one empty continuation line (reported on the instruction's last line) and
+  // one unknown instruction, which BuildKit reports as a parse error on line 4.
+  const expected: Record<string, string[]> = {
+    'testNoEmptyContinuation#1': ['6:warning:NoEmptyContinuation'],
+    'testWarningsBeforeError#1': ['4:error:UnknownInstruction:unknown instruction: BADCMD'],
+  };
+  const cases = JSON.parse(read('buildkit-lint/cases.json')) as { test: string; dockerfile: string }[];
+  it('has the 88 cases', () => expect(cases.length).toBe(88));
+  it('gives parser diagnostics exactly where BuildKit does', () => {
+    const found: Record<string, string[]> = {};
+    for (const c of cases) {
+      const diagnostics = parseDockerfile(c.dockerfile).diagnostics.map((d) =>
+        d.severity === 'error' ? `${d.line}:${d.severity}:${d.code}:${d.message}` : `${d.line}:${d.severity}:${d.code}`,
+      );
+      if (diagnostics.length > 0) found[c.test] = diagnostics;
+    }
+    expect(found).toEqual(expected);
+  });
+});
