@@ -5,8 +5,6 @@
 
 export const TAB = 0x09;
 export const LF = 0x0a;
-export const VT = 0x0b;
-export const FF = 0x0c;
 export const CR = 0x0d;
 export const SPACE = 0x20;
 export const HASH = 0x23;
@@ -16,7 +14,6 @@ export const DOLLAR = 0x24;
 export const DASH = 0x2d;
 export const EQUALS = 0x3d;
 export const LT = 0x3c;
-export const LBRACKET = 0x5b;
 export const BACKSLASH = 0x5c;
 export const BACKTICK = 0x60;
 export const LBRACE = 0x7b;
@@ -40,7 +37,7 @@ export function isGoSpace(c: number): boolean {
 
 /** BuildKit's token separator, the regular expression [\t\v\f\r ]. */
 export function isTokenSpace(c: number): boolean {
-  return c === SPACE || c === TAB || c === VT || c === FF || c === CR;
+  return c === SPACE || c === TAB || c === 0x0b || c === 0x0c || c === CR;
 }
 
 /** Go's unicode.IsSpace applied to a single byte value (used where BuildKit scans bytes). */
@@ -50,7 +47,7 @@ export function isAsciiSpace(c: number): boolean {
 
 /** RE2's \s: [\t\n\f\r ] (no \v). */
 export function isRegexpSpace(c: number): boolean {
-  return c === SPACE || c === TAB || c === LF || c === FF || c === CR;
+  return c === SPACE || c === TAB || c === LF || c === 0x0c || c === CR;
 }
 
 export function isAsciiLetter(c: number): boolean {
