@@ -15,6 +15,10 @@ type State = ReturnType<ReturnType<typeof appStore>['getState']>;
 /** Ready to lay out: every node measured, or a big graph (whose off-screen nodes are estimated). */
 const readyToLayout = (s: State) => isBigGraph(s) || s.graph.nodes.every((n) => s.measured[n.id] !== undefined);
 
+let announceCanvasReady: () => void = () => {};
+/** Resolves once the first laid-out graph has been painted. */
+export const canvasReady = new Promise<void>((resolve) => (announceCanvasReady = resolve));
+
 export function useAutoLayout(): void {
   const { fitView, setViewport } = useReactFlow();
   const shapeKey = useApp((s) => `${s.graph.shapeKey}\n|${collapseSignature(s)}`);
@@ -62,7 +66,10 @@ export function useAutoLayout(): void {
       else void fitView({ padding: 0.12, maxZoom: 1.1, minZoom: 0.05 });
       if (firstFit.current) {
         firstFit.current = false;
-        requestAnimationFrame(() => instrument({ canvasReadyAt: performance.now() }));
+        requestAnimationFrame(() => {
+          instrument({ canvasReadyAt: performance.now() });
+          announceCanvasReady();
+        });
       }
     });
     return () => cancelAnimationFrame(frame);
