@@ -19,6 +19,13 @@ const corpus = readdirSync(corpusDir)
 
 /** The invariants every analysis keeps, whatever the input. */
 function wellFormed(a: Analysis): void {
+  // Lossless: the syntax tree's nodes cover the text exactly, in order.
+  let pos = 0;
+  for (const node of a.file.nodes) {
+    expect(node.span.start).toBe(pos);
+    pos = node.span.end;
+  }
+  expect(pos).toBe(a.file.text.length);
   expect(a.diagnostics.filter((d) => d.code === 'InternalError')).toEqual([]);
   expect(a.stageDetails).toHaveLength(a.stages.length);
   expect(a.edgeDetails).toHaveLength(a.edges.length);
