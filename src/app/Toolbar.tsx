@@ -29,7 +29,7 @@ export function Toolbar() {
           <rect x="12" y="11" width="7" height="6" rx="1.5" className="sw-brand-b" />
           <path d="M8 6 C 11 6, 9 14, 12 14" className="sw-brand-line" fill="none" />
         </svg>
-        <span>Stagewright</span>
+        <span className="sw-brand-name">Stagewright</span>
       </div>
       <div className="sw-toolbar-section" role="group" aria-label="File">
         <button type="button" className="sw-button" data-testid="open" onClick={() => fileInput.current?.click()}>
@@ -64,11 +64,29 @@ export function Toolbar() {
         </button>
       </div>
       <div className="sw-toolbar-section" role="group" aria-label="Edit">
-        <button type="button" className="sw-button" data-testid="undo" title="Undo (Ctrl+Z)" onClick={() => appStore().getState().undo()}>
-          Undo
+        <button
+          type="button"
+          className="sw-button sw-button-icon"
+          data-testid="undo"
+          aria-label="Undo"
+          title="Undo (Ctrl+Z)"
+          onClick={() => appStore().getState().undo()}
+        >
+          <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
+            <path d="M5.5 3.5 2.5 6.5l3 3M3 6.5h6.5a3.5 3.5 0 0 1 0 7H7" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
+          </svg>
         </button>
-        <button type="button" className="sw-button" data-testid="redo" title="Redo (Ctrl+Shift+Z)" onClick={() => appStore().getState().redo()}>
-          Redo
+        <button
+          type="button"
+          className="sw-button sw-button-icon"
+          data-testid="redo"
+          aria-label="Redo"
+          title="Redo (Ctrl+Shift+Z)"
+          onClick={() => appStore().getState().redo()}
+        >
+          <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
+            <path d="M10.5 3.5l3 3-3 3M13 6.5H6.5a3.5 3.5 0 0 0 0 7H9" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
+          </svg>
         </button>
         <button type="button" className="sw-button sw-button-primary" data-testid="add-stage" onClick={() => openDialog({ kind: 'add-stage' })}>
           + Add stage
@@ -80,7 +98,7 @@ export function Toolbar() {
           title="Forget dragged positions and lay the graph out again"
           onClick={() => appStore().getState().resetPositions()}
         >
-          Tidy layout
+          Tidy
         </button>
       </div>
       <Slot slot="build" label="Build" />

@@ -63,7 +63,7 @@ export const StageNode = memo(function StageNode({ id, data, selected }: NodePro
           <span
             className={`sw-stage-name ${data.name ? '' : 'is-unnamed'}`}
             data-testid="stage-name"
-            title="Double-click to rename"
+            title={`${title}: double-click to rename`}
             onDoubleClick={(e) => {
               e.stopPropagation();
               setInlineEdit(`${id}:name`);
@@ -117,7 +117,7 @@ export const StageNode = memo(function StageNode({ id, data, selected }: NodePro
           <span
             className="sw-base-image"
             data-testid="stage-base"
-            title="Double-click to change the base image"
+            title={`${data.base}: double-click to change the base image`}
             onDoubleClick={(e) => {
               e.stopPropagation();
               setInlineEdit(`${id}:base`);
@@ -128,7 +128,7 @@ export const StageNode = memo(function StageNode({ id, data, selected }: NodePro
         )}
       </div>
       {data.resolvedBase !== null && (
-        <div className="sw-stage-resolved" title="The base image with build arguments expanded">
+        <div className="sw-stage-resolved" title={`${data.resolvedBase}: the base image with build arguments expanded`}>
           <span className="sw-label">=</span>
           <span className="sw-base-image">{data.resolvedBase}</span>
         </div>

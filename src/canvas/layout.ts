@@ -32,7 +32,8 @@ export interface LayoutRequest {
 export type Positions = Record<string, { x: number; y: number }>;
 
 export const NODE_GAP = 28;
-export const RANK_GAP = 130;
+/** Wide enough for a short COPY label between two columns. */
+export const RANK_GAP = 190;
 
 /** Past this many dummy nodes (ranks spanned by long edges) or real nodes, dagre gets too slow. */
 const DAGRE_MAX_DUMMIES = 400;

@@ -93,7 +93,8 @@ export function stageNodeIds(analysis: Analysis): string[] {
 }
 
 const MAX_INSTRUCTION_TEXT = 64;
-const MAX_LABEL = 36;
+/** Longer labels would not fit between two columns; the tooltip has them whole. */
+const MAX_LABEL = 26;
 
 function shorten(text: string, max: number): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();
