@@ -13,9 +13,19 @@ import { deleteEdge } from './gestures.ts';
 const CHAR_WIDTH = 6.6; // 11px monospace
 const LABEL_HEIGHT = 18;
 
+/** A stage that refers to itself (an error the problems list explains): a loop over the node, not a line through it. */
+function selfLoop(sx: number, sy: number, tx: number, ty: number): [string, number, number] {
+  const lift = 70;
+  const top = Math.min(sy, ty) - lift;
+  return [`M ${sx} ${sy} C ${sx + 60} ${sy}, ${sx + 30} ${top}, ${(sx + tx) / 2} ${top} S ${tx - 60} ${ty}, ${tx} ${ty}`, (sx + tx) / 2, top];
+}
+
 export const DependencyEdge = memo(function DependencyEdge(props: EdgeProps<FlowEdge>) {
-  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const { id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
+  const [path, labelX, labelY] =
+    source === target
+      ? selfLoop(sourceX, sourceY, targetX, targetY)
+      : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   if (!data) return null;
   const kind = data.kind;
   const text = data.label;

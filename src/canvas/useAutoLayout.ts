@@ -15,6 +15,12 @@ type State = ReturnType<ReturnType<typeof appStore>['getState']>;
 /** Ready to lay out: every node measured, or a big graph (whose off-screen nodes are estimated). */
 const readyToLayout = (s: State) => isBigGraph(s) || s.graph.nodes.every((n) => s.measured[n.id] !== undefined);
 
+/**
+ * Fitting a big graph entirely would shrink its text to dots; below this zoom
+ * the view stays readable, centred on the graph, and the user zooms out if they want.
+ */
+const FIT_OPTIONS = { padding: 0.12, maxZoom: 1.1, minZoom: 0.3 };
+
 let announceCanvasReady: () => void = () => {};
 /** Resolves once the first laid-out graph has been painted. */
 export const canvasReady = new Promise<void>((resolve) => (announceCanvasReady = resolve));
@@ -63,7 +69,7 @@ export function useAutoLayout(): void {
     const saved = appStore().getState().view.viewport;
     const frame = requestAnimationFrame(() => {
       if (firstFit.current && saved) setViewport(saved);
-      else void fitView({ padding: 0.12, maxZoom: 1.1, minZoom: 0.05 });
+      else void fitView(FIT_OPTIONS);
       if (firstFit.current) {
         firstFit.current = false;
         requestAnimationFrame(() => {
