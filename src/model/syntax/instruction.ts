@@ -2,7 +2,7 @@ import type { Arg, Flag, Instruction } from '../types';
 import { isAsciiSpace, isTokenSpace, skipGoSpace, trimGoSpaceEnd } from './chars';
 import { parseJsonStringArray } from './json';
 import type { LogicalLine } from './logical';
-import { extractFlags, parseWords, splitTokenSpace } from './words';
+import { extractFlags, parseWords } from './words';
 import { goQuote } from './quote';
 
 // One logical line -> one Instruction, following BuildKit's newNodeFromLine:
@@ -16,6 +16,7 @@ const DASH = 0x2d;
  * spare a large file thousands of empty arrays. Frozen: the tree is read-only.
  */
 const NONE: never[] = Object.freeze([]) as unknown as never[];
+const SCRATCH_FLAGS: Flag[] = [];
 
 type Shape =
   | 'whitespace' // FROM, EXPOSE
@@ -146,9 +147,11 @@ function buildOne(ctx: BuildContext, from: number, to: number): Instruction {
     while (p < b && isTokenSpace(s.charCodeAt(p))) p++;
     let rest = p;
     if (p + 1 < b && s.charCodeAt(p) === DASH && s.charCodeAt(p + 1) === DASH) {
-      flags = [];
-      rest = extractFlags(line, p, b, flags);
-      if (flags.length === 0) flags = NONE;
+      // Collected in a scratch array, then copied to one of exactly the right
+      // size: a growing array would keep room for 17 flags.
+      SCRATCH_FLAGS.length = 0;
+      rest = extractFlags(line, p, b, SCRATCH_FLAGS);
+      if (SCRATCH_FLAGS.length > 0) flags = SCRATCH_FLAGS.slice();
     }
     r0 = skipGoSpace(s, rest, b);
   }
@@ -176,7 +179,7 @@ function buildOne(ctx: BuildContext, from: number, to: number): Instruction {
       instr.args = [{ value: '', span: null }];
       break;
     case 'whitespace':
-      instr.args = wordArgs(line, splitTokenSpace(s, r0, r1));
+      instr.args = whitespaceArgs(line, r0, r1);
       break;
     case 'string':
       if (r1 > r0) instr.args = [word(line, r0, r1)];
@@ -185,7 +188,7 @@ function buildOne(ctx: BuildContext, from: number, to: number): Instruction {
       instr.args = wordArgs(line, parseWords(s, r0, r1, ctx.escape));
       break;
     case 'json-or-list':
-      instr.args = jsonArgs(ctx, instr, r0, r1) ?? wordArgs(line, splitTokenSpace(s, r0, r1));
+      instr.args = jsonArgs(ctx, instr, r0, r1) ?? whitespaceArgs(line, r0, r1);
       break;
     case 'json-or-string':
       if (r1 > r0) instr.args = jsonArgs(ctx, instr, r0, r1) ?? [word(line, r0, r1)];
@@ -216,6 +219,34 @@ function buildOne(ctx: BuildContext, from: number, to: number): Instruction {
 
 function word(line: LogicalLine, start: number, end: number): Arg {
   return { value: line.text.slice(start, end), span: line.span(start, end) };
+}
+
+/**
+ * BuildKit's split on [\t\v\f\r ]+ of line.text[r0, r1) (which has no leading
+ * or trailing separator), counted first so that no temporary array is needed.
+ */
+function whitespaceArgs(line: LogicalLine, r0: number, r1: number): Arg[] {
+  if (r0 >= r1) return NONE;
+  const s = line.text;
+  let n = 1;
+  for (let i = r0; i < r1; i++) {
+    if (isTokenSpace(s.charCodeAt(i))) {
+      n++;
+      while (i + 1 < r1 && isTokenSpace(s.charCodeAt(i + 1))) i++;
+    }
+  }
+  const args = new Array<Arg>(n);
+  let k = 0;
+  let start = r0;
+  for (let i = r0; i < r1; i++) {
+    if (isTokenSpace(s.charCodeAt(i))) {
+      args[k++] = word(line, start, i);
+      while (i + 1 < r1 && isTokenSpace(s.charCodeAt(i + 1))) i++;
+      start = i + 1;
+    }
+  }
+  args[k] = word(line, start, r1);
+  return args;
 }
 
 /** Args for flat [start, end, ...] ranges, in an array of exactly the right size. */
@@ -275,7 +306,8 @@ function nameValue(ctx: BuildContext, key: string, r0: number, r1: number): Arg[
     while (v < r1 && isTokenSpace(s.charCodeAt(v))) v++;
     return [word(line, r0, sep), word(line, v, r1), { value: '', span: null }];
   }
-  const args: Arg[] = [];
+  const args = new Array<Arg>((words.length >> 1) * 3);
+  let n = 0;
   for (let k = 0; k < words.length; k += 2) {
     const start = words[k];
     const end = words[k + 1];
@@ -287,9 +319,12 @@ function nameValue(ctx: BuildContext, key: string, r0: number, r1: number): Arg[
         start,
         end,
       });
+      args.length = n;
       break;
     }
-    args.push(word(line, start, eq), word(line, eq + 1, end), { value: '=', span: null });
+    args[n++] = word(line, start, eq);
+    args[n++] = word(line, eq + 1, end);
+    args[n++] = { value: '=', span: null };
   }
   return args;
 }

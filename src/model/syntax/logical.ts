@@ -4,60 +4,62 @@ import type { Span } from '../types';
 // continuation lines. It is a concatenation of source pieces with nothing
 // inserted (the escape character, the line break and comment lines are simply
 // left out), so any position in it maps back to exactly one source offset.
-// Most instructions are a single piece; further pieces are kept in two
-// parallel arrays: where each starts in the logical text and in the source.
+//
+// One LogicalLine is reused for every instruction of a file: pieces are
+// recorded with append(), finish() builds the text, and the piece arrays keep
+// their storage from one instruction to the next.
 
 export class LogicalLine {
   text = '';
   /** Source offset of the first piece (or where an empty line sits). */
-  private firstSource: number;
+  private firstSource = 0;
   private pieces = 0;
-  private logicalStarts: number[] | null = null;
-  private sourceStarts: number[] | null = null;
+  /** Per piece: where it starts in the logical text, and its source range. */
+  private readonly logicalStarts: number[] = [];
+  private readonly sourceStarts: number[] = [];
+  private readonly sourceEnds: number[] = [];
 
-  constructor(anchor: number) {
-    this.firstSource = anchor;
-  }
-
-  /** Empties the line so it can be reused for the next instruction. */
+  /** Starts a new, empty line; `anchor` is the source offset positions in an empty line map to. */
   reset(anchor: number): void {
     this.text = '';
     this.firstSource = anchor;
     this.pieces = 0;
-    this.logicalStarts = null;
-    this.sourceStarts = null;
   }
 
-  /** Appends source[start, end). Empty pieces are ignored. */
-  append(source: string, start: number, end: number): void {
+  /** Records source[start, end) as the next piece. Empty pieces are ignored. */
+  append(start: number, end: number): void {
     if (end <= start) return;
-    if (this.pieces === 0) {
-      this.firstSource = start;
-      this.text = source.slice(start, end);
-    } else {
-      if (this.logicalStarts === null) {
-        this.logicalStarts = [0];
-        this.sourceStarts = [this.firstSource];
-      }
-      this.logicalStarts.push(this.text.length);
-      this.sourceStarts!.push(start);
-      this.text += source.slice(start, end);
+    const k = this.pieces++;
+    if (k === 0) this.firstSource = start;
+    this.logicalStarts[k] = k === 0 ? 0 : this.logicalStarts[k - 1] + (this.sourceEnds[k - 1] - this.sourceStarts[k - 1]);
+    this.sourceStarts[k] = start;
+    this.sourceEnds[k] = end;
+  }
+
+  /** Builds `text` from the recorded pieces of `source`. */
+  finish(source: string): void {
+    const n = this.pieces;
+    if (n === 0) this.text = '';
+    else if (n === 1) this.text = source.slice(this.sourceStarts[0], this.sourceEnds[0]);
+    else {
+      let text = '';
+      for (let k = 0; k < n; k++) text += source.slice(this.sourceStarts[k], this.sourceEnds[k]);
+      this.text = text;
     }
-    this.pieces++;
   }
 
   /** Source offset of the logical character at `pos` (0 <= pos < text.length). */
   sourceOffset(pos: number): number {
+    if (this.pieces <= 1) return this.firstSource + pos;
     const starts = this.logicalStarts;
-    if (starts === null) return this.firstSource + pos;
     let lo = 0;
-    let hi = starts.length - 1;
+    let hi = this.pieces - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (starts[mid] <= pos) lo = mid;
       else hi = mid - 1;
     }
-    return this.sourceStarts![lo] + pos - starts[lo];
+    return this.sourceStarts[lo] + pos - starts[lo];
   }
 
   /**
@@ -67,7 +69,7 @@ export class LogicalLine {
    */
   span(start: number, end: number): Span {
     if (end > start) {
-      if (this.logicalStarts === null) return { start: this.firstSource + start, end: this.firstSource + end };
+      if (this.pieces <= 1) return { start: this.firstSource + start, end: this.firstSource + end };
       return { start: this.sourceOffset(start), end: this.sourceOffset(end - 1) + 1 };
     }
     const len = this.text.length;

@@ -69,7 +69,7 @@ class Reader {
   private readonly nodes: SyntaxNode[] = [];
   private readonly diagnostics: SyntaxDiagnostic[] = [];
   /** Reused for every instruction: a large file has thousands of them. */
-  private readonly logical = new LogicalLine(0);
+  private readonly logical = new LogicalLine();
   private readonly context: BuildContext = { line: this.logical, escape: BACKSLASH, startLine: 0, endLine: 0, errors: [], innerFrom: -1, innerTo: -1 };
 
   constructor(text: string) {
@@ -258,7 +258,7 @@ class Reader {
     const logical = this.logical;
     logical.reset(ts);
     let cut = this.continuation(ts, ce);
-    logical.append(text, ts, cut < 0 ? ce : cut);
+    logical.append(ts, cut < 0 ? ce : cut);
     let emptyLine = -1;
     i++;
     while (cut >= 0 && i < this.lineCount) {
@@ -272,9 +272,10 @@ class Reader {
         continue;
       }
       cut = this.continuation(ls, le);
-      logical.append(text, ls, cut < 0 ? le : cut);
+      logical.append(ls, cut < 0 ? le : cut);
     }
     const lastJoined = i - 1;
+    logical.finish(text);
 
     const ctx = this.context;
     ctx.escape = this.escape;

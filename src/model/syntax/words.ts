@@ -1,12 +1,13 @@
 import type { Flag } from '../types';
-import { isAsciiSpace, isGoSpace, isTokenSpace } from './chars';
+import { isAsciiSpace, isGoSpace } from './chars';
 import type { LogicalLine } from './logical';
 
-// The three ways BuildKit cuts an instruction's text into words. Every
-// function works on a range [from, to) of one string and reports word
-// boundaries as indexes into that string, so callers can map them back to the
-// source. Ranges come back as one flat array [start0, end0, start1, end1, ...]
-// because a parse of a large file creates hundreds of thousands of them.
+// Two of the ways BuildKit cuts an instruction's text into words (the plain
+// whitespace split lives with the argument shapes in instruction.ts). Both work
+// on a range [from, to) of one string and report word boundaries as indexes
+// into it, so callers can map them back to the source. parseWords returns its
+// ranges as one flat array [start0, end0, start1, end1, ...] rather than an
+// object per word.
 
 const SPACE = 0x20;
 const DQUOTE = 0x22;
@@ -14,26 +15,6 @@ const SQUOTE = 0x27;
 const DASH = 0x2d;
 const EQUALS = 0x3d;
 const BACKSLASH = 0x5c;
-
-/** Go's regexp.Split(s, -1) on [\t\v\f\r ]+ for a range with no leading or trailing separator. */
-export function splitTokenSpace(s: string, from: number, to: number): number[] {
-  const words: number[] = [];
-  if (from >= to) return words;
-  let start = from;
-  let i = from;
-  while (i < to) {
-    if (isTokenSpace(s.charCodeAt(i))) {
-      words.push(start, i);
-      i++;
-      while (i < to && isTokenSpace(s.charCodeAt(i))) i++;
-      start = i;
-    } else {
-      i++;
-    }
-  }
-  words.push(start, to);
-  return words;
-}
 
 /**
  * BuildKit's parseWords (ENV, LABEL, ARG): split on Unicode spaces outside
