@@ -47,7 +47,18 @@ import { LogicalLine } from './logical';
 // it included. Concatenating the nodes' text gives back the input exactly.
 //
 // BuildKit stops at its first error; we record a diagnostic and carry on, so
-// the tree is always complete.
+// the tree is always complete. Diagnostic codes:
+//   NoInstructions       error    no instruction at all ("file with no instructions")
+//   ParseError           error    what BuildKit's parser or its instructions layer
+//                                 rejects, with BuildKit's message: a repeated or
+//                                 invalid directive, ENV/LABEL without value or "=",
+//                                 a JSON array holding non-strings, an unterminated
+//                                 heredoc, a line over 64 KiB, argument counts
+//                                 ("FROM requires either one or three arguments", ...)
+//   UnknownInstruction   error    "unknown instruction: FOO" (+ BuildKit's suggestion)
+//   NoEmptyContinuation  warning  an empty line inside a continuation; reported on the
+//                                 instruction's last line like BuildKit, span on the
+//                                 empty line
 
 export function parseDockerfile(text: string): DockerfileSyntax {
   return new Reader(text).read();
