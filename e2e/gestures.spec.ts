@@ -1,6 +1,6 @@
 // Every canvas gesture produces exactly the expected text, and one undo restores the original.
 import { expect, test, type Page } from '@playwright/test';
-import { clickEdge, dragConnection, editorText, expectStages, openApp, pressOnCanvas, stageNode } from './helpers.ts';
+import { clickEdge, dragConnection, dragNode, editorText, expectStages, openApp, pressOnCanvas, stageNode, stageNodes } from './helpers.ts';
 
 const BASE = `# build stage
 FROM golang:1.23 AS build
@@ -148,4 +148,42 @@ test('Ctrl+Z in the editor undoes a canvas gesture', async ({ page }) => {
   await page.getByTestId('editor').locator('.view-lines').click();
   await page.keyboard.press('ControlOrMeta+z');
   await expectText(page, BASE);
+});
+
+test('a renamed stage keeps the place it was dragged to', async ({ page }) => {
+  await start(page);
+  const node = stageNode(page, 1);
+  await dragNode(page, node, 0, 120);
+  // Positions on the canvas (not on screen: the view refits when a node's identity changes).
+  const position = (id: string) =>
+    page.evaluate((nodeId) => {
+      type S = { getState(): { nodes: { id: string; position: { x: number; y: number } }[] } };
+      return (window.__stagewright!.store as S).getState().nodes.find((n) => n.id === nodeId)?.position ?? null;
+    }, id);
+  const placed = (await position('runtime'))!;
+  await node.getByTestId('stage-name').dblclick();
+  await page.getByTestId('inline-input').fill('app');
+  await page.getByTestId('inline-input').press('Enter');
+  await expect(node).toHaveAttribute('data-stage-name', 'app');
+  expect(await position('app')).toEqual(placed);
+});
+
+test('the view fits the graph when its shape changes', async ({ page }) => {
+  await start(page);
+  const canvas = (await page.getByTestId('canvas').boundingBox())!;
+  for (const name of ['one', 'two', 'three', 'four']) {
+    await page.getByTestId('add-stage').click();
+    await page.getByTestId('add-stage-base').fill('runtime');
+    await page.getByTestId('add-stage-name').fill(name);
+    await page.getByTestId('add-stage-submit').click();
+  }
+  await expectStages(page, 6);
+  await expect(async () => {
+    for (const box of await stageNodes(page).evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()))) {
+      expect(box.x).toBeGreaterThanOrEqual(canvas.x - 1);
+      expect(box.x + box.width).toBeLessThanOrEqual(canvas.x + canvas.width + 1);
+      expect(box.y).toBeGreaterThanOrEqual(canvas.y - 1);
+      expect(box.y + box.height).toBeLessThanOrEqual(canvas.y + canvas.height + 1);
+    }
+  }).toPass();
 });

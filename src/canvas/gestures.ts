@@ -26,7 +26,15 @@ export function addStage(base: string, name: string | undefined): boolean {
 }
 
 export function renameStage(index: number, name: string): boolean {
-  return perform({ op: 'renameStage', index, name });
+  const before = appStore().getState();
+  const oldId = before.graph.stageIds[index];
+  if (!perform({ op: 'renameStage', index, name })) return false;
+  // Positions are keyed by name: a stage the user placed stays where it was.
+  const after = appStore().getState();
+  const newId = after.graph.stageIds[index];
+  const placed = oldId !== undefined ? after.view.positions[oldId] : undefined;
+  if (placed && newId !== undefined && newId !== oldId) after.moveNode(newId, placed);
+  return true;
 }
 
 export function changeBaseImage(index: number, image: string): boolean {
