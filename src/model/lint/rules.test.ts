@@ -33,3 +33,31 @@ describe('rule registry against BuildKit test vectors', () => {
     }
   });
 });
+
+describe('rule registry covers every diagnostic', () => {
+  it('declares each code analyze() reports on the corpora (description and docs for all)', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { analyze } = await import('../analyze');
+    const { ruleByName } = await import('./rules');
+    const corpus = new URL('../../../../shared/corpus/', import.meta.url);
+    const texts: string[] = [];
+    for (const folder of ['buildkit-parser', 'buildkit-parser-negative']) {
+      for (const name of readdirSync(new URL(`${folder}/`, corpus))) {
+        try {
+          texts.push(readFileSync(new URL(`${folder}/${name}/Dockerfile`, corpus), 'utf8'));
+        } catch {
+          // not a case folder
+        }
+      }
+    }
+    const realWorld = new URL('real-world/', corpus);
+    for (const name of readdirSync(realWorld).filter((n) => n.endsWith('.Dockerfile'))) texts.push(readFileSync(new URL(name, realWorld), 'utf8'));
+    const cases = JSON.parse(readFileSync(new URL('buildkit-lint/cases.json', corpus), 'utf8')) as { dockerfile: string }[];
+    texts.push(...cases.map((c) => c.dockerfile), '', 'FROM', 'COPY --from=9 / /\n', 'FROM a AS b\nCOPY --from=b /x /x\n');
+    const codes = new Set(texts.flatMap((text) => analyze(text).diagnostics.map((d) => d.code)));
+    expect(codes.size).toBeGreaterThan(15);
+    const missing = [...codes].filter((code) => !ruleByName(code));
+    expect(missing).toEqual([]);
+    for (const code of codes) expect(ruleByName(code)!.url, code).toMatch(/^https:\/\/docs\.docker\.com\//);
+  });
+});

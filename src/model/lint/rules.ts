@@ -61,9 +61,18 @@ function own<A extends unknown[]>(
   };
 }
 
-function buildError<A extends unknown[]>(name: string, description: string, format: (...args: A) => string): RuleDefinition<A> {
-  return { name, description, url: 'https://docs.docker.com/build/checks/', severity: 'error', experimental: false, origin: 'build', format };
+function buildError<A extends unknown[]>(
+  name: string,
+  description: string,
+  format: (...args: A) => string,
+  url = 'https://docs.docker.com/build/checks/',
+): RuleDefinition<A> {
+  return { name, description, url, severity: 'error', experimental: false, origin: 'build', format };
 }
+
+/** A failure analyze() or the parser reports with its own wording; declared for its description and docs. */
+const reported = (name: string, description: string, url: string) => buildError(name, description, (message: string) => message, url);
+const reference = 'https://docs.docker.com/reference/dockerfile/';
 
 const withSuggestion = (text: string, suggestion: string, prefix = '') =>
   suggestion ? `${text} (did you mean ${prefix}${suggestion}?)` : text;
@@ -164,6 +173,18 @@ export const rules = {
   // --- build failures the checks detect (BuildKit's error wording) ---
   LintViolation: buildError('LintViolation', 'The check directive turns warnings into a build failure',
     (names: string) => `lint violation found for rules: ${names}`),
+  // Reported by the parser and analyze(), in BuildKit's words.
+  ParseError: reported('ParseError', 'BuildKit cannot parse this instruction', reference),
+  UnknownInstruction: reported('UnknownInstruction', 'Not a Dockerfile instruction', reference),
+  NoInstructions: reported('NoInstructions', 'The file has no instructions', reference),
+  NoStages: reported('NoStages', 'The file has no FROM, so no stage to build', `${reference}#from`),
+  InvalidStageName: reported('InvalidStageName', 'Stage names start with a letter and hold only letters, digits, -, _ and .', `${reference}#from`),
+  InvalidStageIndex: reported('InvalidStageIndex', 'COPY --from names a stage index that does not exist', 'https://docs.docker.com/build/building/multi-stage/#name-your-build-stages'),
+  CircularDependency: reported('CircularDependency', 'Stages that depend on each other in a loop cannot be built', 'https://docs.docker.com/build/building/multi-stage/'),
+  EmptyPlatform: reported('EmptyPlatform', 'The --platform value expands to nothing', `${reference}#from`),
+  ExpansionError: reported('ExpansionError', 'A variable reference cannot be expanded', `${reference}#environment-replacement`),
+  FromVariableNotSupported: reported('FromVariableNotSupported', '--from does not expand variables', `${reference}#copy---from`),
+  InvalidMount: reported('InvalidMount', 'The RUN --mount options cannot be read', `${reference}#run---mount`),
   InvalidCheckDirective: buildError('InvalidCheckDirective', 'The # check= setting cannot be read',
     (detail: string) => detail),
   InvalidPlatform: buildError('InvalidPlatform', 'The --platform value is not a valid platform',
