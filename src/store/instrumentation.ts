@@ -2,11 +2,10 @@
 // (bench/browser.bench.ts) and the end-to-end tests. It exposes timings and the
 // editor instance; nothing in the app reads it.
 //
-//   window.__stagewright.editor          the Monaco editor (tests type through it)
+//   window.__stagewright.editor          the Monaco editor (tests set text and read it through it)
 //   window.__stagewright.editorReadyAt   performance.now() when the editor was created
 //   window.__stagewright.canvasReadyAt   performance.now() when the first laid-out graph was painted
 //   window.__stagewright.store           the app store (getState() for assertions)
-//   window.__stagewright.renders         count of canvas commits (React Profiler), for the bench
 declare global {
   interface Window {
     __stagewright?: {
@@ -14,7 +13,6 @@ declare global {
       editorReadyAt?: number;
       canvasReadyAt?: number;
       store?: unknown;
-      lastCanvasCommitAt?: number;
     };
   }
 }
