@@ -1,55 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { parse, type ASTNode } from '@ts-graphviz/ast';
+import { labelLines, parseDot } from './dotParse.test-util.ts';
 import { toDot } from './dot.ts';
 import { edge, hostileNames, sample, stage, type GraphOnly } from './fixtures.test-util.ts';
 
-type Attrs = Record<string, string>;
-interface ParsedDot {
-  graphAttrs: Attrs;
-  nodes: Map<string, Attrs>;
-  edges: Array<{ from: string; to: string; attrs: Attrs }>;
-}
-
-// The parser removes the quotes and the \" escapes; the rest of a label's
-// escapes are Graphviz's (\\ is a backslash, \n a centred line break).
-function labelLines(value: string): string[] {
-  const lines = [''];
-  for (let i = 0; i < value.length; i++) {
-    const ch = value[i];
-    if (ch === '\\' && i + 1 < value.length) {
-      const next = value[++i];
-      if (next === 'n') lines.push('');
-      else lines[lines.length - 1] += next;
-    } else lines[lines.length - 1] += ch;
-  }
-  return lines;
-}
-
-function attrsOf(node: ASTNode): Attrs {
-  const attrs: Attrs = {};
-  for (const child of node.children) {
-    if (child.type === 'Attribute') attrs[child.key.value] = child.value.value;
-  }
-  return attrs;
-}
-
-function parseDot(source: string): ParsedDot {
-  const dot = parse(source);
-  const graph = dot.children.find((child) => child.type === 'Graph');
-  if (!graph || graph.type !== 'Graph') throw new Error('no graph');
-  expect(graph.directed).toBe(true);
-  const parsed: ParsedDot = { graphAttrs: {}, nodes: new Map(), edges: [] };
-  for (const statement of graph.children) {
-    if (statement.type === 'Attribute') parsed.graphAttrs[statement.key.value] = statement.value.value;
-    if (statement.type === 'Node') parsed.nodes.set(statement.id.value, attrsOf(statement));
-    if (statement.type === 'Edge') {
-      const [from, to] = statement.targets.map((target) => (target.type === 'NodeRef' ? target.id.value : '?'));
-      parsed.edges.push({ from, to, attrs: attrsOf(statement) });
-    }
-  }
-  return parsed;
-}
+/** What dotText draws for characters that cannot be shown. */
+const invisibleShown = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '\uFFFD');
 
 describe('toDot', () => {
   test('draws stages, external images and edge kinds as a valid digraph', () => {
@@ -98,7 +54,7 @@ describe('toDot', () => {
     };
     const parsed = parseDot(toDot(analysis));
     // Control characters cannot be drawn; they show as U+FFFD.
-    const visible = name.replace(/[\u0000-\u001f\u007f]/g, '\uFFFD');
+    const visible = invisibleShown(name);
     expect([...parsed.nodes.values()].map((attrs) => labelLines(attrs.label))).toEqual([
       [visible, visible],
       ['final', 'scratch'],
@@ -108,7 +64,7 @@ describe('toDot', () => {
 
   test('property: any names and images round-trip through the DOT parser', () => {
     const text = fc.string({
-      unit: fc.oneof(fc.constantFrom(...'"\\n{}[];=-><# '.split('')), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 })),
+      unit: fc.oneof(fc.constantFrom(...'"\\n{}[];=-><# \u2028\u2029\u0085\u00a0'.split('')), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 })),
       maxLength: 24,
     });
     fc.assert(
@@ -118,7 +74,7 @@ describe('toDot', () => {
           edges: [edge(image, 0, 'mount')],
         };
         const parsed = parseDot(toDot(analysis));
-        const visible = (s: string) => s.replace(/[\u0000-\u001f\u007f]/g, '\uFFFD');
+        const visible = invisibleShown;
         expect([...parsed.nodes.values()].map((attrs) => labelLines(attrs.label))).toEqual([
           ...stages.map(([name, base], index) => [visible(name ?? `#${index}`), visible(base)]),
           [visible(image)],

@@ -21,8 +21,11 @@ export function dotText(text: string): string {
     const code = ch.codePointAt(0)!;
     if (ch === '\\') out += '\\\\';
     else if (ch === '"') out += '\\"';
-    // Control characters and lone surrogates cannot be shown; a visible stand-in keeps the label honest.
-    else if (code < 0x20 || code === 0x7f || (code >= 0xd800 && code <= 0xdfff)) out += '\uFFFD';
+    // Control characters, Unicode line separators and lone surrogates cannot be shown;
+    // a visible stand-in keeps the label honest.
+    else if (code < 0x20 || (code >= 0x7f && code < 0xa0) || code === 0x2028 || code === 0x2029 || (code >= 0xd800 && code <= 0xdfff)) {
+      out += '\uFFFD';
+    }
     else out += ch;
   }
   return out;

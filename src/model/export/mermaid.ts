@@ -32,18 +32,26 @@ const CLASS_DEFS = [
   'classDef skipped fill:#f4f4f4,stroke:#9a9a9a,stroke-dasharray: 4 4,color:#8a8a8a',
 ];
 
-const NEEDS_ENTITY = /["#<>&`\\|;%\u00b6\ufb02]/;
+const NEEDS_ENTITY = /["#<>&`\\|;%\u00b6\ufb02\u2028\u2029]/;
 
 /** Text for inside a Mermaid "..." string, shown literally. */
 export function mermaidText(text: string): string {
   let out = '';
+  // Mermaid trims labels: whitespace at either end must be an entity to survive.
+  const first = text.search(/\S/);
+  const keepFrom = first === -1 ? text.length : first;
+  const keepTo = first === -1 ? text.length : text.trimEnd().length;
+  let offset = 0;
   for (const ch of text) {
     const code = ch.codePointAt(0)!;
-    if (code < 0x20 || code === 0x7f || (code >= 0x80 && code < 0xa0) || NEEDS_ENTITY.test(ch)) {
-      out += `#${code};`;
-    } else if (code >= 0xd800 && code <= 0xdfff) {
-      // A lone surrogate has no character to show.
+    const edge = offset < keepFrom || offset >= keepTo;
+    offset += ch.length;
+    if ((code >= 0x80 && code < 0xa0) || (code >= 0xd800 && code <= 0xdfff)) {
+      // HTML reads &#128;-&#159; as Windows-1252 characters, and a lone surrogate
+      // has no character at all: show the replacement character instead.
       out += '#65533;';
+    } else if (code < 0x20 || code === 0x7f || NEEDS_ENTITY.test(ch) || (edge && /\s/.test(ch))) {
+      out += `#${code};`;
     } else {
       out += ch;
     }
