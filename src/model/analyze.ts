@@ -9,8 +9,10 @@
 //   3. per stage: FROM validation, base and platform expansion, the FROM edge
 //      to an earlier stage, stage-name checks;
 //   4. per instruction: COPY --from and RUN --mount from= edges;
-//   5. cycles;
-//   6. build checks from src/model/lint (appended by that module);
+//   5. cycles, then COPY/mount references to later stages (BuildKit builds in
+//      file order, so those fail even without a cycle);
+//   6. the build checks of src/model/lint (runChecks), which also apply the
+//      `# check=` directive to the BuildKit-named diagnostics above;
 //   7. diagnostics sorted by line.
 
 import { expandWord, type ExpandResult } from './expand.ts';
