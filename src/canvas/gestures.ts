@@ -7,6 +7,7 @@ import { appStore } from '../store/index.ts';
 
 /** Runs a gesture by its typed change; reports why it cannot be done. Returns whether the text changed. */
 export function perform(change: StageChange): boolean {
+  appStore().getState().flush();
   const store = appStore().getState();
   const result = applyChange(store.text, store.analysis, change);
   if (!result.ok) {

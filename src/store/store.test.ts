@@ -92,3 +92,32 @@ describe('app store', () => {
     expect(store.getState().alerts).toHaveLength(1);
   });
 });
+
+describe('big files', () => {
+  it('analyse a burst of keystrokes once, in a task after them, and flush on demand', async () => {
+    const big = 'FROM alpine AS a\n' + 'RUN echo padding padding padding padding padding\n'.repeat(2000);
+    const store = make(big);
+    const versions: number[] = [];
+    store.subscribe((s) => versions.push(s.version));
+    store.getState().editorChanged(big + 'RUN one\n');
+    store.getState().editorChanged(big + 'RUN one\nRUN two\n');
+    // The text is current at once; the analysis is not yet.
+    expect(store.getState().text).toBe(big + 'RUN one\nRUN two\n');
+    expect(store.getState().analysis.file.text).toBe(big);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(store.getState().analysis.file.text).toBe(big + 'RUN one\nRUN two\n');
+    expect(store.getState().version).toBe(1);
+    store.getState().editorChanged(big + 'RUN three\n');
+    store.getState().flush();
+    expect(store.getState().analysis.file.text).toBe(big + 'RUN three\n');
+  });
+
+  it('brings the analysis up to date before applying a gesture', () => {
+    const big = 'FROM alpine AS a\n' + 'RUN echo padding padding padding padding padding\n'.repeat(2000);
+    const store = make(big);
+    store.getState().editorChanged('FROM busybox AS b\n' + big);
+    expect(store.getState().applyEdits([{ start: 5, end: 12, text: 'scratch' }])).toBe(true);
+    expect(store.getState().text.startsWith('FROM scratch AS b\n')).toBe(true);
+    expect(store.getState().analysis.stages[0].base).toBe('scratch');
+  });
+});

@@ -72,6 +72,8 @@ export interface AppState {
   inlineEdit: string | null;
 
   editorChanged(text: string): void;
+  /** Brings the analysis up to date with the text now (a big file's analysis is otherwise deferred by a task). */
+  flush(): void;
   /** Applies text edits through the editor (one undo step). Returns false if they could not be applied. */
   applyEdits(edits: TextEdit[]): boolean;
   /** Replaces the whole text as one undoable edit (opening a file, a template). */
@@ -114,6 +116,27 @@ export interface StoreOptions {
 
 let alertIds = 0;
 
+/**
+ * Above this size a keystroke's analysis runs in a task of its own right after
+ * the keystroke, so several keystrokes that arrive together are analysed once
+ * instead of queueing up. Smaller files are analysed at once, in the
+ * keystroke's own task, so the canvas changes in the same frame as the editor.
+ */
+const DEFER_ANALYSIS_ABOVE_CHARS = 60_000;
+
+function scheduleTask(fn: () => void): void {
+  if (typeof MessageChannel === 'undefined') {
+    setTimeout(fn, 0);
+    return;
+  }
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    fn();
+  };
+  channel.port2.postMessage(null);
+}
+
 export function createAppStore(options: StoreOptions = {}): AppStore {
   const initial = options.initial ?? null;
   const builtStages = options.builtStages ?? null;
@@ -150,6 +173,17 @@ export function createAppStore(options: StoreOptions = {}): AppStore {
       set(derive({ text, analysis, version: get().version + 1 }));
     }
 
+    // The text whose analysis is still to come (big files only), or null.
+    let pendingText: string | null = null;
+    let scheduled = false;
+    function flushPending(): void {
+      scheduled = false;
+      if (pendingText === null) return;
+      const text = pendingText;
+      pendingText = null;
+      setTextNow(text);
+    }
+
     const text = initial?.text ?? '';
     const analysis = analyze(text);
     const view = initial?.view ?? { ...DEFAULT_VIEW };
@@ -175,11 +209,27 @@ export function createAppStore(options: StoreOptions = {}): AppStore {
       inlineEdit: null,
 
       editorChanged(next) {
-        if (next === get().text) return;
-        setTextNow(next);
+        if (next === get().text && pendingText === null) return;
+        if (next.length < DEFER_ANALYSIS_ABOVE_CHARS) {
+          pendingText = null;
+          setTextNow(next);
+          return;
+        }
+        // The text is current at once; its analysis follows in a moment.
+        pendingText = next;
+        set({ text: next });
+        if (!scheduled) {
+          scheduled = true;
+          scheduleTask(flushPending);
+        }
+      },
+
+      flush() {
+        flushPending();
       },
 
       applyEdits(edits) {
+        flushPending();
         if (edits.length === 0) return true;
         const current = get().text;
         for (const e of edits) {
