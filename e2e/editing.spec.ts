@@ -116,3 +116,21 @@ test('clicking a problem reveals its line in the editor', async ({ page }) => {
   expect(await cursorLine(page)).toBe(line);
   await expect(page.getByTestId('editor').locator('.line-numbers', { hasText: new RegExp(`^${line}$`) })).toBeVisible();
 });
+
+test('moving the cursor into a stage off screen brings its node into view', async ({ page }) => {
+  const lines: string[] = ['FROM alpine AS s0'];
+  for (let i = 1; i < 30; i++) lines.push(`FROM s${i - 1} AS s${i}`, `RUN step ${i}`);
+  await openApp(page, lines.join('\n') + '\n');
+  await expectStages(page, 30);
+  const canvas = (await page.getByTestId('canvas').boundingBox())!;
+  const inView = async (index: number) => {
+    const box = await stageNode(page, index).boundingBox();
+    return !!box && box.x >= canvas.x && box.x + box.width <= canvas.x + canvas.width;
+  };
+  expect(await inView(29)).toBe(false);
+  await page.getByTestId('editor').locator('.view-lines').click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.press('ArrowUp');
+  await expect(page.locator('.react-flow__node.selected [data-stage-name="s29"]')).toHaveCount(1);
+  await expect.poll(() => inView(29)).toBe(true);
+});

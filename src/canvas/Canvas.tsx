@@ -23,6 +23,7 @@ import { DependencyEdge, EdgeMarkers } from './DependencyEdge.tsx';
 import { Legend } from './Legend.tsx';
 import { StageMenu } from './StageMenu.tsx';
 import { useAutoLayout } from './useAutoLayout.ts';
+import { useRevealSelection } from './useRevealSelection.ts';
 import { requestConnection } from './gestures.ts';
 import { isBigGraph, selectEdges, selectNodes } from './selectors.ts';
 
@@ -71,6 +72,7 @@ function CanvasInner() {
   const big = useApp(isBigGraph);
   const wrapper = useRef<HTMLDivElement>(null);
   useAutoLayout();
+  useRevealSelection(wrapper);
 
   // Clicking the canvas takes the keyboard away from the editor, so Delete
   // after selecting a node deletes the node, not a character.
