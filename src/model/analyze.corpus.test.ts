@@ -28,6 +28,19 @@ describe.each(['real-world', 'heredoc'])('%s stage graphs', (folder) => {
     // Real files BuildKit builds carry no graph errors.
     const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
     expect(errors, name).toEqual([]);
+    // Every edge's value span holds the reference as written; every stage's spans hold its parts.
+    analysis.edges.forEach((e, i) => {
+      const span = analysis.edgeDetails[i].valueSpan;
+      const written = text.slice(span.start, span.end);
+      if (e.kind === 'from') expect(written).toBe(analysis.stages[e.to].base);
+      else if (typeof e.from === 'string') expect(written).toBe(e.from);
+      else expect(written.toLowerCase()).toMatch(new RegExp(`^(${analysis.stages[e.from].name?.toLowerCase() ?? '-'}|${e.from})$`));
+    });
+    analysis.stageDetails.forEach((d, i) => {
+      expect(text.slice(d.baseSpan.start, d.baseSpan.end)).toBe(analysis.stages[i].base);
+      if (d.nameSpan) expect(text.slice(d.nameSpan.start, d.nameSpan.end)).toBe(analysis.stages[i].name);
+      expect(text.slice(d.span.start, d.span.end).startsWith(d.fromInstruction.keyword)).toBe(true);
+    });
     // Parallel arrays stay parallel.
     expect(analysis.stageDetails).toHaveLength(analysis.stages.length);
     expect(analysis.edgeDetails).toHaveLength(analysis.edges.length);
