@@ -138,6 +138,22 @@ describe('flags', () => {
     expect(run.args.map((a) => a.value)).toEqual(['echo hi']);
   });
 
+  it('reads flags byte by byte like BuildKit: non-ASCII becomes its UTF-8 bytes as Latin-1', () => {
+    const file = parseDockerfile('COPY --chown=\u00e9 a b\n');
+    expect(file.instructions[0].flags[0].text).toBe('--chown=\u00c3\u00a9');
+    expect(dump(file)).toBe('(copy ["--chown=\u00c3\u00a9"] "a" "b")\n');
+    // NBSP is C2 A0, and Go's byte-wise scan takes the byte A0 for a space.
+    const nbsp = parseDockerfile('COPY --x=y\u00a0a b\n');
+    expect(dump(nbsp)).toBe('(copy ["--x=y\u00c2"] "a" "b")\n');
+    expect(slice(nbsp, nbsp.instructions[0].flags[0].span)).toBe('--x=y');
+    expect(dump(parseDockerfile('COPY "--x=\u00a0" a b\n'))).toBe('(copy "\\"--x=\\u00a0\\"" "a" "b")\n');
+    expect(dump(parseDockerfile('COPY --x="\u00a0" a b\n'))).toBe('(copy ["--x=\u00c2\\u00a0"] "a" "b")\n');
+  });
+
+  it('ends the flags at a bare "--", also at the end of the line', () => {
+    expect(dump(parseDockerfile('COPY --a -- --b c\nCMD --x --\n'))).toBe('(copy ["--a"] "--b" "c")\n(cmd ["--x"])\n');
+  });
+
   it('has a null value for a bare flag', () => {
     const file = parseDockerfile('COPY --link a b\n');
     expect(file.instructions[0].flags).toEqual([

@@ -80,8 +80,9 @@ export function parseWords(s: string, from: number, to: number, escape: number):
  * a bare "--" ends them. Quotes are removed and a backslash (always a
  * backslash, whatever the escape directive says) keeps the next character.
  * BuildKit scans bytes here, so a non-ASCII character ends up in the flag as
- * its UTF-8 bytes read as Latin-1; we reproduce that, but treat those bytes as
- * never being spaces (Go would split on the bytes 0x85 and 0xA0).
+ * its UTF-8 bytes read as Latin-1, and the bytes 0x85 and 0xA0 count as
+ * spaces (NBSP ends a flag). Where Go would then resume in the middle of a
+ * character (never in practice) we resume at a character boundary.
  *
  * Appends the flags found in line.text[from, to) to `out` and returns where
  * the non-flag part begins (`to` when everything was flags).
@@ -172,6 +173,7 @@ export function extractFlags(line: LogicalLine, from: number, to: number, out: F
     if (ch === EQUALS && equals < 0) equals = pos;
     if (ch >= 0x80) {
       // Take the whole code point, then spell its UTF-8 bytes as Latin-1.
+      const charStart = pos;
       word += s.slice(run, pos);
       let cp = ch;
       if (ch >= 0xd800 && ch < 0xdc00 && pos + 1 < to) {
@@ -181,8 +183,22 @@ export function extractFlags(line: LogicalLine, from: number, to: number, out: F
           pos++;
         }
       }
-      word += latin1Utf8(cp);
+      const bytes = latin1Utf8(cp);
       run = pos + 1;
+      // Outside quotes Go's unicode.IsSpace sees the bytes 0x85 and 0xA0 (as
+      // in NBSP, C2 A0) as spaces: the flag ends there.
+      const space = phase === IN_WORD ? firstSpaceByte(bytes) : -1;
+      if (space < 0) {
+        word += bytes;
+        continue;
+      }
+      word += bytes.slice(0, space);
+      phase = IN_SPACES;
+      if (word === '--') return charStart;
+      if (blankOK || word.length > 0) out.push(makeFlag(line, word, start, charStart, equals < charStart ? equals : -1));
+      // Go would go on in the middle of the character; we restart after it,
+      // or at it when more than spaces follow the space byte.
+      if (firstNonSpaceByte(bytes, space + 1) >= 0) return charStart;
     }
   }
   return to;
@@ -213,6 +229,22 @@ function makeFlag(line: LogicalLine, text: string, start: number, end: number, e
     span: line.span(start, end),
     valueSpan: equals < 0 ? null : line.span(equals + 1, end),
   };
+}
+
+function firstSpaceByte(bytes: string): number {
+  for (let k = 0; k < bytes.length; k++) {
+    const b = bytes.charCodeAt(k);
+    if (b === 0x85 || b === 0xa0) return k;
+  }
+  return -1;
+}
+
+function firstNonSpaceByte(bytes: string, from: number): number {
+  for (let k = from; k < bytes.length; k++) {
+    const b = bytes.charCodeAt(k);
+    if (b !== 0x85 && b !== 0xa0) return k;
+  }
+  return -1;
 }
 
 function latin1Utf8(cp: number): string {
