@@ -182,3 +182,60 @@ describe('every gesture on every real-world stage and edge', () => {
     expect(applied.rename).toBeGreaterThan(0);
   }, timeout);
 });
+
+describe('gestures never throw, even on damaged files', () => {
+  /** Real files with random damage: inserted fragments, cut ranges. */
+  const damaged = fc
+    .tuple(
+      fc.constantFrom(...corpus.map(([, text]) => text)),
+      fc.array(
+        fc.record({
+          at: fc.nat(),
+          cut: fc.nat(60),
+          insert: fc.constantFrom('', '\\\n', '\n', 'FROM x AS y\n', ' AS ', '--from=0 ', '--mount=from=a,target=/t ', '"', '${', '<<EOF\n', '#'),
+        }),
+        { minLength: 1, maxLength: 5 },
+      ),
+    )
+    .map(([text, damage]) =>
+      damage.reduce((t, d) => {
+        const at = d.at % (t.length + 1);
+        return t.slice(0, at) + d.insert + t.slice(at + d.cut);
+      }, text),
+    );
+  const anyChange = (a: Analysis): fc.Arbitrary<StageChange> => {
+    const n = Math.max(a.stages.length, 1);
+    const e = Math.max(a.edges.length, 1);
+    return fc.oneof(
+      fc.record({ op: fc.constant('addStage' as const), base: fc.constant('alpine'), name: fc.constant('added'), after: fc.integer({ min: -1, max: n - 1 }) }),
+      fc.record({ op: fc.constant('renameStage' as const), index: fc.nat(n - 1), name: fc.constant('renamed') }),
+      fc.record({ op: fc.constant('connectStages' as const), source: fc.nat(n - 1), target: fc.nat(n - 1), src: fc.constant('/a'), dest: fc.constant('/b') }),
+      fc.record({ op: fc.constant('removeConnection' as const), edge: fc.nat(e - 1) }),
+      fc.record({ op: fc.constant('deleteStage' as const), index: fc.nat(n - 1) }),
+      fc.record({ op: fc.constant('changeBase' as const), index: fc.nat(n - 1), image: fc.constant('debian') }),
+      fc.record({ op: fc.constant('changePlatform' as const), index: fc.nat(n - 1), platform: fc.constantFrom(null, 'linux/arm64') }),
+      fc.record({ op: fc.constant('moveStage' as const), index: fc.nat(n - 1), direction: fc.constantFrom('up' as const, 'down' as const) }),
+    );
+  };
+  it('returns edits that apply, or a reason', () => {
+    fc.assert(
+      fc.property(
+        damaged.chain((text) => {
+          const a = analyze(text);
+          return anyChange(a).map((change) => ({ text, a, change }));
+        }),
+        ({ text, a, change }) => {
+          const r = applyChange(text, a, change);
+          if (!r.ok) {
+            expect(r.reason).not.toBe('');
+            return;
+          }
+          const result = applyEdits(text, r.edits);
+          onlyRangesChanged(text, r.edits, result);
+          analyze(result);
+        },
+      ),
+      { numRuns },
+    );
+  }, timeout);
+});
