@@ -126,12 +126,32 @@ test('paste a Dockerfile outside the editor to open it, with a confirmation over
   await expect.poll(() => editorText(page)).toBe(WORK);
 });
 
+test('Ctrl+V with the canvas focused opens the Dockerfile on the clipboard; in the editor it is ordinary paste', async ({ page, context }) => {
+  await openApp(page);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+  await page.evaluate((t) => navigator.clipboard.writeText(t), TEXT);
+  // The first visit's example is nobody's work: no question asked.
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('ControlOrMeta+v');
+  await expect.poll(() => editorText(page)).toBe(TEXT);
+  await expectStages(page, 3);
+
+  await page.evaluate(() => navigator.clipboard.writeText('# pasted\n'));
+  await page.getByTestId('editor').locator('.view-lines').click();
+  await page.keyboard.press('ControlOrMeta+Home');
+  await page.keyboard.press('ControlOrMeta+v');
+  await expect.poll(() => editorText(page)).toBe('# pasted\n' + TEXT);
+  await expect(page.getByTestId('confirm')).toHaveCount(0);
+});
+
 test('SVG export is a valid image holding every stage', async ({ page }) => {
   await openApp(page, TEXT);
   await expectStages(page, 3);
   const { file, content } = await download(page, 'export-svg');
   expect(file.suggestedFilename()).toBe('stages.svg');
   const svg = content.toString('utf8');
+  // Computed styles are copied selectively: a three-stage picture stays well under a megabyte.
+  expect(content.length).toBeLessThan(1_000_000);
   expect(svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   const checked = await page.evaluate(async (source) => {
     const doc = new DOMParser().parseFromString(source, 'image/svg+xml');
