@@ -150,6 +150,8 @@ class Reader {
     if (this.instructions.length === 0) {
       this.report(1, 'error', 'NoInstructions', 'file with no instructions', { start: 0, end: text.length });
     }
+    // In line order (the sort is stable, so same-line problems keep theirs).
+    this.diagnostics.sort((a, b) => a.line - b.line);
     return {
       text,
       hasBom: this.hasBom,
