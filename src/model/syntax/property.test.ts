@@ -50,7 +50,12 @@ function checkTree(text: string, file: DockerfileSyntax): void {
     if (instr.startLine <= line || instr.endLine < instr.startLine) throw new Error('instruction lines out of order');
     line = instr.endLine;
   }
-  for (const d of file.diagnostics) checkSpan(text, d.span);
+  let previous = 1;
+  for (const d of file.diagnostics) {
+    checkSpan(text, d.span);
+    if (d.line < previous || d.line > file.lineStarts.length) throw new Error(`diagnostic line ${d.line} out of order or range`);
+    previous = d.line;
+  }
   dump(file);
 }
 
