@@ -100,7 +100,8 @@ export function analyzeSyntax(file: DockerfileSyntax, options: AnalyzeOptions = 
   }
 
   // Stage names first: COPY --from may name any stage, even a later one.
-  const stageNames = stageGroups.map((g) => fromShape(g.from).name);
+  const shapes = stageGroups.map((g) => fromShape(g.from));
+  const stageNames = shapes.map((shape) => shape.name);
   const targetStage = stageNames.length > 0 ? (stageNames[stageNames.length - 1]?.toLowerCase() ?? 'default') : 'default';
 
   const { env, declared } = globalArgs(globalArgInstructions, targetStage, file.escape, report);
@@ -129,7 +130,7 @@ export function analyzeSyntax(file: DockerfileSyntax, options: AnalyzeOptions = 
 
   stageGroups.forEach((group, index) => {
     const from = group.from;
-    const shape = fromShape(from);
+    const shape = shapes[index];
     const line = from.startLine;
 
     for (const flag of from.flags) {
