@@ -133,7 +133,8 @@ export function analyzeSyntax(file: DockerfileSyntax, options: AnalyzeOptions = 
     const shape = shapes[index];
     const line = from.startLine;
 
-    for (const flag of from.flags) {
+    for (let f = 0; f < from.flags.length; f++) {
+      const flag = from.flags[f];
       if (flag.name !== 'platform') report(M.UnknownFlag, line, flag.span, flag.name);
       else if (flag.value === null) report(M.MissingFlagValue, line, flag.span, flag.name);
     }
@@ -191,8 +192,9 @@ export function analyzeSyntax(file: DockerfileSyntax, options: AnalyzeOptions = 
     }
     if (shape.name !== null) earlierByName.set(shape.name.toLowerCase(), index);
 
-    for (const instruction of group.instructions) {
-      addInstructionEdges(analysis, instruction, index, stageGroups.length, byName, report);
+    // Indexed loops on the per-instruction path: the parser shares one frozen empty array, and for-of over it allocates.
+    for (let k = 0; k < group.instructions.length; k++) {
+      addInstructionEdges(analysis, group.instructions[k], index, stageGroups.length, byName, report);
     }
   });
 
@@ -372,7 +374,8 @@ interface StageGroup {
 function splitStages(file: DockerfileSyntax, report: Report) {
   const globalArgInstructions: Instruction[] = [];
   const stageGroups: StageGroup[] = [];
-  for (const instruction of file.instructions) {
+  for (let k = 0; k < file.instructions.length; k++) {
+    const instruction = file.instructions[k];
     if (instruction.cmd === 'from') {
       stageGroups.push({ from: instruction, instructions: [] });
     } else if (stageGroups.length > 0) {
@@ -504,7 +507,8 @@ function addInstructionEdges(
     return;
   }
   if (instruction.cmd === 'run') {
-    for (const flag of instruction.flags) {
+    for (let f = 0; f < instruction.flags.length; f++) {
+      const flag = instruction.flags[f];
       if (flag.name !== 'mount' || flag.value === null) continue;
       const parsed = parseMountFrom(flag.value);
       if (!parsed.ok) {
