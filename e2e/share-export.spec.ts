@@ -75,6 +75,8 @@ test('a link that would replace your work asks first; keeping your work keeps it
   await second.getByTestId('confirm').click();
   await expect.poll(() => editorText(second)).toBe(TEXT);
   await expectStages(second, 3);
+  // The address bar keeps the link: it now matches what is open.
+  expect(second.url()).toBe(link);
 });
 
 test('a damaged, cut-off or crafted link gives an alert and loses no saved work', async ({ page, context }) => {

@@ -46,14 +46,16 @@ export function openDesign(design: IncomingDesign, settled: (opened: boolean) =>
     settled(true);
     return;
   }
-  const unsubscribe = appStore().subscribe((state, previous) => {
-    // The dialog closed without "Replace": the user keeps their text.
-    if (previous.dialog !== null && state.dialog === null && !confirmed) {
-      unsubscribe();
-      settled(false);
-    }
-  });
   let confirmed = false;
+  const unsubscribe = appStore().subscribe((state, previous) => {
+    if (previous.dialog === null || state.dialog !== null) return;
+    unsubscribe();
+    // The confirm button closes the dialog first and then confirms: decide once it is done.
+    queueMicrotask(() => {
+      // The dialog closed without "Replace": the user keeps their text.
+      if (!confirmed) settled(false);
+    });
+  });
   s.openDialog({
     kind: 'confirm',
     title: `Open the ${design.source}?`,
