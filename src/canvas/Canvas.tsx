@@ -83,7 +83,7 @@ function CanvasInner() {
   }, []);
 
   return (
-    <div className="sw-canvas" data-testid="canvas" ref={wrapper} tabIndex={-1} onPointerDownCapture={takeFocus}>
+    <div className={`sw-canvas ${big ? 'is-big' : ''}`} data-testid="canvas" ref={wrapper} tabIndex={-1} onPointerDownCapture={takeFocus}>
       <EdgeMarkers />
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
@@ -115,7 +115,7 @@ function CanvasInner() {
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
         <Controls showInteractive={false} position="bottom-right" />
         <Panel position="bottom-left">
-          <Legend />
+          <Legend big={big} />
         </Panel>
         {empty && (
           <Panel position="top-center">

@@ -1,11 +1,12 @@
-// What the edge styles mean.
+// What the edge styles mean. On big graphs edges are solid and told apart by
+// colour: dashing thousands of long paths makes the browser's raster crawl.
 const ENTRIES = [
   { kind: 'from', label: 'FROM stage' },
   { kind: 'copy', label: 'COPY --from' },
   { kind: 'mount', label: 'RUN --mount from=' },
 ] as const;
 
-export function Legend() {
+export function Legend({ big }: { big: boolean }) {
   return (
     <div className="sw-legend" data-testid="legend" aria-label="Edge legend">
       {ENTRIES.map((e) => (
@@ -16,6 +17,7 @@ export function Legend() {
           {e.label}
         </span>
       ))}
+      {big && <span className="sw-legend-note">large graph: kinds by colour</span>}
     </div>
   );
 }
