@@ -190,14 +190,20 @@ async function gesture(browser: Browser, label: string, stages: number, linesPer
   });
   const index = Math.floor(stages / 2);
   const base = page.locator(`[data-testid="stage-node"][data-stage-index="${index}"] [data-testid="stage-base"]`);
-  for (let k = 0; k < count + 2; k++) {
+  const change = async (k: number) => {
     await base.dispatchEvent('dblclick');
     const input = page.getByTestId('inline-input');
     await input.fill(`alpine:3.${k}`);
     await input.press('Enter');
-    await page.waitForTimeout(120);
-    if (k === 1) await page.evaluate(() => ((window as unknown as { __probe: { samples: number[] } }).__probe.samples = []));
-  }
+    await page.waitForTimeout(stages > 100 ? 400 : 150);
+  };
+  // Warm up, let the last warm-up sample land, then start counting.
+  await change(100);
+  await change(101);
+  await page.waitForTimeout(500);
+  await page.evaluate(() => ((window as unknown as { __probe: { samples: number[] } }).__probe.samples = []));
+  for (let k = 0; k < count; k++) await change(k);
+  await page.waitForTimeout(500);
   const samples = await page.evaluate(() => (window as unknown as { __probe: { samples: number[] } }).__probe.samples);
   const s = summary(samples);
   console.log(
