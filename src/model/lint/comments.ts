@@ -4,23 +4,28 @@
 
 import type { DockerfileSyntax, Instruction } from '../types';
 
-/** Texts of the comment lines directly above `instruction` (after `#`, trimmed), top to bottom. */
-// Node index of each instruction (by its start offset), built once per syntax tree:
-// the checks ask for the comments of many instructions on every keystroke.
-const nodeIndexes = new WeakMap<DockerfileSyntax, Map<number, number>>();
-
+/**
+ * Index in file.nodes of the node holding `instruction`, or -1. The nodes are
+ * in source order, so a binary search on their start offsets finds it without
+ * a per-file lookup table: a table cached per syntax tree (in a WeakMap) kept
+ * every analysed tree reachable until the next full GC and made each
+ * young-generation collection copy it.
+ */
 function nodeIndex(file: DockerfileSyntax, instruction: Instruction): number {
-  let byStart = nodeIndexes.get(file);
-  if (!byStart) {
-    byStart = new Map();
-    file.nodes.forEach((node, i) => {
-      if (node.kind === 'instruction') byStart!.set(node.instruction.span.start, i);
-    });
-    nodeIndexes.set(file, byStart);
+  const nodes = file.nodes;
+  const at = instruction.span.start;
+  let lo = 0;
+  let hi = nodes.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (nodes[mid].span.start <= at) lo = mid;
+    else hi = mid - 1;
   }
-  return byStart.get(instruction.span.start) ?? -1;
+  const node = nodes[lo];
+  return node !== undefined && node.kind === 'instruction' && node.instruction === instruction ? lo : -1;
 }
 
+/** Texts of the comment lines directly above `instruction` (after `#`, trimmed), top to bottom. */
 export function commentsAbove(file: DockerfileSyntax, instruction: Instruction): string[] {
   const index = nodeIndex(file, instruction);
   const comments: string[] = [];

@@ -46,17 +46,17 @@ function configFor(analysis: Analysis, base: CheckConfig, instruction: Instructi
   return config;
 }
 
-const checked = new WeakSet<Analysis>();
-
 /**
  * Appends the lint findings to `analysis.diagnostics` (and the parallel
  * `diagnosticDetails`), and drops the BuildKit-rule diagnostics analyze()
  * produced that the `# check=` configuration skips.
+ *
+ * Call it once, on an analysis made without checks (analyzeSyntax(file,
+ * { checks: false })); analyze() already runs it. It does not remember which
+ * analyses it has seen: a WeakSet of them made every young-generation GC copy
+ * the whole analysis (about half of analyze()'s time on a large file).
  */
 export function runChecks(analysis: Analysis): void {
-  // Idempotent: a second call on the same analysis would report everything twice.
-  if (checked.has(analysis)) return;
-  checked.add(analysis);
   const { config: base, problem } = fileConfig(analysis);
   const cache = new Map<Instruction, CheckConfig>();
   const reported = new Set<string>();
