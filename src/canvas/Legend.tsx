@@ -8,7 +8,12 @@ const ENTRIES = [
 
 export function Legend({ big }: { big: boolean }) {
   return (
-    <div className="sw-legend" data-testid="legend" aria-label="Edge legend">
+    <div
+      className="sw-legend"
+      data-testid="legend"
+      aria-label="Edge legend"
+      title={big ? 'A large graph: connections are told apart by colour only, which keeps the canvas fast.' : undefined}
+    >
       {ENTRIES.map((e) => (
         <span key={e.kind} className="sw-legend-entry">
           <svg width="28" height="8" aria-hidden="true">
@@ -17,7 +22,6 @@ export function Legend({ big }: { big: boolean }) {
           {e.label}
         </span>
       ))}
-      {big && <span className="sw-legend-note">large graph: kinds by colour</span>}
     </div>
   );
 }
