@@ -134,3 +134,21 @@ test('moving the cursor into a stage off screen brings its node into view', asyn
   await expect(page.locator('.react-flow__node.selected [data-stage-name="s29"]')).toHaveCount(1);
   await expect.poll(() => inView(29)).toBe(true);
 });
+
+test('typing that keeps the graph\'s shape does not lay it out again; a new edge does', async ({ page }) => {
+  await openApp(page, 'FROM alpine AS a\nRUN one\n\nFROM busybox AS b\nRUN two\n');
+  await expectStages(page, 2);
+  const generation = () =>
+    page.evaluate(() => (window.__stagewright!.store as { getState(): { layout: { generation: number } } }).getState().layout.generation);
+  const before = await generation();
+  const box = await stageNode(page, 0).boundingBox();
+  await page.getByTestId('editor').locator('.view-lines').click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('RUN three\nENV X=1\n');
+  await expect(stageNode(page, 1).locator('.sw-instructions li')).toHaveCount(3);
+  await page.waitForTimeout(300);
+  expect(await generation()).toBe(before);
+  expect(await stageNode(page, 0).boundingBox()).toEqual(box);
+  await page.keyboard.type('COPY --from=a /x /y\n');
+  await expect.poll(generation).toBeGreaterThan(before);
+});
