@@ -97,3 +97,18 @@ test('no request leaves the origin', async ({ page, baseURL }) => {
   await expectStages(page, 3);
   expect(foreign).toEqual([]);
 });
+
+test('Tidy forgets dragged positions and lays the graph out again', async ({ page }) => {
+  await openApp(page, TEXT);
+  await expectStages(page, 2);
+  const node = stageNode(page, 1);
+  const laidOut = (await node.boundingBox())!;
+  await dragNode(page, node, 0, 150);
+  expect((await node.boundingBox())!.y - laidOut.y).toBeGreaterThan(100);
+  await page.getByTestId('relayout').click();
+  await expect.poll(async () => Math.abs((await node.boundingBox())!.y - laidOut.y)).toBeLessThan(3);
+  // Escape clears the selection the drag made.
+  await expect(page.locator('.react-flow__node.selected')).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.react-flow__node.selected')).toHaveCount(0);
+});

@@ -48,6 +48,8 @@ function usePageShortcuts() {
         e.preventDefault();
         if (e.shiftKey) s.redo();
         else s.undo();
+      } else if (e.key === 'Escape' && s.selection && !s.dialog) {
+        s.select(null);
       } else if (mod && e.key.toLowerCase() === 'y') {
         e.preventDefault();
         s.redo();
