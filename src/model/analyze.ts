@@ -246,7 +246,7 @@ function sortDiagnostics(analysis: Analysis): void {
 }
 
 function reportUndeclared(
-  unmatched: Set<string>,
+  unmatched: ReadonlySet<string>,
   env: ReadonlyMap<string, string>,
   declared: ReadonlySet<string>,
   line: number,

@@ -38,15 +38,6 @@ function argKeyValue(word: string): { key: string; value: string | null } {
   return eq < 0 ? { key: word, value: null } : { key: word.slice(0, eq), value: word.slice(eq + 1) };
 }
 
-/** ENV and LABEL arguments come as (key, value, separator) triples; separator "" is the legacy form. */
-function keyValueTriples(instruction: Instruction): { key: Arg; value: Arg; legacy: boolean }[] {
-  const out = [];
-  for (let i = 0; i + 1 < instruction.args.length; i += 3) {
-    out.push({ key: instruction.args[i], value: instruction.args[i + 1], legacy: (instruction.args[i + 2]?.value ?? '') === '' });
-  }
-  return out;
-}
-
 function replace(span: Span, text: string): QuickFix['edits'][number] {
   return { start: span.start, end: span.end, text };
 }
@@ -57,22 +48,28 @@ function casingChecks(analysis: Analysis, out: Finding[]): void {
   const { stageDetails } = analysis;
   // The majority vote counts each stage's FROM and the instructions inside
   // stages (global ARGs and heredoc bodies do not vote).
-  const keywords: Instruction[] = [];
-  for (const stage of stageDetails) {
-    keywords.push(stage.fromInstruction);
-    for (const instruction of stage.instructions) keywords.push(instruction);
-  }
+  // Counted and collected stage by stage: an array of every instruction would
+  // be one more 10,000-entry temporary on a large file.
   let lower = 0;
   let upper = 0;
-  for (const instruction of keywords) {
-    if (!selfConsistent(instruction.keyword)) continue;
-    if (isLower(instruction.keyword)) lower++;
-    else upper++;
+  for (let k = 0; k < stageDetails.length; k++) {
+    const stage = stageDetails[k];
+    for (let i = -1; i < stage.instructions.length; i++) {
+      const keyword = i < 0 ? stage.fromInstruction.keyword : stage.instructions[i].keyword;
+      if (isLower(keyword)) lower++;
+      else if (isUpper(keyword)) upper++;
+    }
   }
   const majorityLower = lower > upper;
   const casing = majorityLower ? 'lowercase' : 'uppercase';
   const recase = (s: string) => (majorityLower ? s.toLowerCase() : s.toUpperCase());
-  const offenders = keywords.filter((i) => (majorityLower ? !isLower(i.keyword) : !isUpper(i.keyword)));
+  const offends = (i: Instruction) => (majorityLower ? !isLower(i.keyword) : !isUpper(i.keyword));
+  const offenders: Instruction[] = [];
+  for (let k = 0; k < stageDetails.length; k++) {
+    const stage = stageDetails[k];
+    if (offends(stage.fromInstruction)) offenders.push(stage.fromInstruction);
+    for (let i = 0; i < stage.instructions.length; i++) if (offends(stage.instructions[i])) offenders.push(stage.instructions[i]);
+  }
   const fixAll: QuickFix | null = offenders.length > 1
     ? { title: `Write every instruction in ${casing}`, edits: offenders.map((i) => replace(i.keywordSpan, recase(i.keyword))) }
     : null;
@@ -267,11 +264,18 @@ function dispatchChecks(analysis: Analysis, globals: ReadonlyMap<string, string>
     };
 
     const lastOf: Record<string, Instruction | undefined> = {};
-    for (const instruction of stage.instructions) {
+    // Indexed loops and no per-argument objects: this visits every instruction of
+    // every stage, and for-of over the parser's shared frozen empty arrays allocates.
+    for (let n = 0; n < stage.instructions.length; n++) {
+      const instruction = stage.instructions[n];
+      const args = instruction.args;
       switch (instruction.cmd) {
         case 'arg':
-          for (const arg of instruction.args) {
-            const { key, value } = argKeyValue(arg.value);
+          for (let a = 0; a < args.length; a++) {
+            const arg = args[a];
+            const eq = arg.value.indexOf('=');
+            const key = eq < 0 ? arg.value : arg.value.slice(0, eq);
+            const value = eq < 0 ? null : arg.value.slice(eq + 1);
             if (isSecretName(key)) out.push(finding('SecretsUsedInArgOrEnv', { instruction, span: arg.span ?? undefined }, ['ARG', key]));
             let resolved: string | undefined;
             if (value !== null) resolved = expand(value, instruction);
@@ -284,7 +288,11 @@ function dispatchChecks(analysis: Analysis, globals: ReadonlyMap<string, string>
         case 'label': {
           const keyword = instruction.keyword;
           let legacyReported = false;
-          for (const { key, value, legacy } of keyValueTriples(instruction)) {
+          // (key, value, separator) triples; separator "" is the legacy form.
+          for (let a = 0; a + 1 < args.length; a += 3) {
+            const key = args[a];
+            const value = args[a + 1];
+            const legacy = (args[a + 2]?.value ?? '') === '';
             const expandedKey = expand(key.value, instruction);
             const expandedValue = expand(value.value, instruction);
             if (legacy && !legacyReported) {
@@ -300,15 +308,17 @@ function dispatchChecks(analysis: Analysis, globals: ReadonlyMap<string, string>
         }
         case 'copy':
         case 'add': {
-          for (const flag of instruction.flags) {
+          for (let f = 0; f < instruction.flags.length; f++) {
+            const flag = instruction.flags[f];
             if ((flag.name === 'chown' || flag.name === 'chmod') && flag.value !== null) expand(flag.value, instruction);
           }
-          for (const arg of instruction.args) {
-            if (arg.value.startsWith('<<') && instruction.heredocs.length > 0) continue;
-            expand(arg.value, instruction);
+          for (let a = 0; a < args.length; a++) {
+            if (instruction.heredocs.length > 0 && args[a].value.startsWith('<<')) continue;
+            expand(args[a].value, instruction);
           }
           // An unquoted heredoc's body is expanded too, with quotes taken literally.
-          for (const heredoc of instruction.heredocs) {
+          for (let h = 0; h < instruction.heredocs.length; h++) {
+            const heredoc = instruction.heredocs[h];
             if (heredoc.expand && heredoc.content.includes('$')) expand(quotesLiteral(heredoc.content), instruction);
           }
           break;
@@ -329,7 +339,7 @@ function dispatchChecks(analysis: Analysis, globals: ReadonlyMap<string, string>
         case 'user':
         case 'stopsignal':
         case 'volume':
-          for (const arg of instruction.args) expand(arg.value, instruction);
+          for (let a = 0; a < args.length; a++) expand(args[a].value, instruction);
           break;
         case 'shell':
           state.shell = true;

@@ -214,7 +214,9 @@ function inlineComments(analysis: Analysis, out: Finding[]): void {
   for (const instruction of analysis.file.instructions) {
     const inner = instruction.inner ?? instruction;
     const argsStart = inner.keywordSpan.end;
-    const bodyStart = instruction.heredocs.length ? Math.min(...instruction.heredocs.map((h) => h.span.start)) : instruction.span.end;
+    const heredocs = instruction.heredocs;
+    let bodyStart = heredocs.length > 0 ? heredocs[0].span.start : instruction.span.end;
+    for (let h = 1; h < heredocs.length; h++) bodyStart = Math.min(bodyStart, heredocs[h].span.start);
     if (nextHash !== Infinity && nextHash < argsStart) {
       nextHash = text.indexOf('#', argsStart);
       if (nextHash < 0) nextHash = Infinity;

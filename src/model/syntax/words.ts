@@ -113,7 +113,8 @@ export function extractFlags(line: LogicalLine, from: number, to: number, out: F
       if (end >= 0) {
         const text = s.slice(pos, end);
         if (text === '--') return end;
-        out.push(makeFlag(line, text, pos, end, s.indexOf('=', pos) < end ? s.indexOf('=', pos) : -1));
+        const eq = text.indexOf('=');
+        out.push(makeFlag(line, text, pos, end, eq < 0 ? -1 : pos + eq));
         pos = end;
         continue;
       }
