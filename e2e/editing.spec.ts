@@ -152,3 +152,25 @@ test('typing that keeps the graph\'s shape does not lay it out again; a new edge
   await page.keyboard.type('COPY --from=a /x /y\n');
   await expect.poll(generation).toBeGreaterThan(before);
 });
+
+test('a stage that grows while typing never covers its neighbour', async ({ page }) => {
+  await openApp(page, 'FROM alpine AS base\n\nFROM base AS one\nRUN a\n\nFROM base AS two\nRUN b\n');
+  await expectStages(page, 3);
+  await page.getByTestId('editor').locator('.view-lines').click();
+  // The end of stage "one" (line 4).
+  await page.keyboard.press('ControlOrMeta+Home');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+  await page.keyboard.type('\nRUN c\nRUN d\nRUN e\nRUN f\nRUN g');
+  await expect(stageNode(page, 1).locator('.sw-instructions li')).toHaveCount(6);
+  // And stage "two" (at the end), so whichever sits on top grows into the other.
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('RUN c\nRUN d\nRUN e\nRUN f\nRUN g\n');
+  await expect(stageNode(page, 2).locator('.sw-instructions li')).toHaveCount(6);
+  await expect(async () => {
+    const a = (await stageNode(page, 1).boundingBox())!;
+    const b = (await stageNode(page, 2).boundingBox())!;
+    const apart = a.y + a.height <= b.y + 1 || b.y + b.height <= a.y + 1 || a.x + a.width <= b.x + 1 || b.x + b.width <= a.x + 1;
+    expect(apart).toBe(true);
+  }).toPass({ timeout: 10_000 });
+});

@@ -21,6 +21,27 @@ const readyToLayout = (s: State) => isBigGraph(s) || s.graph.nodes.every((n) => 
  */
 const FIT_OPTIONS = { padding: 0.12, maxZoom: 1.1, minZoom: 0.3 };
 
+/** Whether two automatically placed nodes in the same column overlap (by their measured sizes). */
+function autoNodesOverlap(s: State): boolean {
+  // Big graphs are laid out partly from estimates; relaying them out as nodes
+  // scroll into view and get measured would make the graph move under the user.
+  if (isBigGraph(s)) return false;
+  const columns = new Map<number, { top: number; bottom: number }[]>();
+  for (const n of s.nodes) {
+    if (s.view.positions[n.id] || !s.layout.positions[n.id]) continue;
+    const size = s.measured[n.id];
+    if (!size) continue;
+    const list = columns.get(n.position.x) ?? [];
+    list.push({ top: n.position.y, bottom: n.position.y + size.height });
+    columns.set(n.position.x, list);
+  }
+  for (const list of columns.values()) {
+    list.sort((a, b) => a.top - b.top);
+    for (let i = 1; i < list.length; i++) if (list[i].top < list[i - 1].bottom) return true;
+  }
+  return false;
+}
+
 let announceCanvasReady: () => void = () => {};
 /** Resolves once the first laid-out graph has been painted. */
 export const canvasReady = new Promise<void>((resolve) => (announceCanvasReady = resolve));
@@ -63,10 +84,33 @@ export function useAutoLayout(): void {
     );
   }, [shapeKey, laidOut, measured]);
 
+  // A node that grew while the user typed (more instructions) may now cover
+  // the one below it. Only then is the graph laid out again, keeping the view.
+  const overlapping = useApp(autoNodesOverlap);
+  useEffect(() => {
+    if (!overlapping) return;
+    const store = appStore();
+    const s = store.getState();
+    const key = s.layout.shapeKey;
+    if (inFlight.current !== null || key === '') return;
+    const request: LayoutRequest = {
+      nodes: s.graph.nodes.map((n) => ({ id: n.id, ...(s.measured[n.id] ?? estimateSize(n, isCollapsed(s, n.id))) })),
+      edges: s.graph.edges.map((e) => ({ source: e.source, target: e.target })),
+    };
+    requestLayout(request).then(
+      (positions) => {
+        const now = store.getState();
+        if (now.layout.shapeKey === key) now.setLayout(key, positions, false);
+      },
+      () => {},
+    );
+  }, [overlapping]);
+
   // After a new layout: fit the view (or, on the first one after a reload, restore the saved viewport).
   useEffect(() => {
     if (generation === 0) return;
     const saved = appStore().getState().view.viewport;
+    if (!appStore().getState().layout.fit) return;
     const frame = requestAnimationFrame(() => {
       if (firstFit.current && saved) setViewport(saved);
       else void fitView(FIT_OPTIONS);

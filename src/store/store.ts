@@ -48,6 +48,8 @@ export interface LayoutState {
   /** A counter that changes whenever a new layout lands, so the canvas knows to fit the view. */
   generation: number;
   positions: Record<string, XY>;
+  /** Whether the canvas should fit the view to this layout (false when only node sizes changed). */
+  fit: boolean;
 }
 
 export interface AppState {
@@ -90,7 +92,7 @@ export interface AppState {
   moveNode(id: string, position: XY): void;
   resetPositions(): void;
   setMeasured(sizes: Record<string, Size>): void;
-  setLayout(shapeKey: string, positions: Record<string, XY>): void;
+  setLayout(shapeKey: string, positions: Record<string, XY>, fit?: boolean): void;
   toggleCollapsed(id: string, collapsedNow: boolean): void;
   setViewport(viewport: Viewport): void;
   setTarget(target: number | null): void;
@@ -189,7 +191,7 @@ export function createAppStore(options: StoreOptions = {}): AppStore {
     const view = initial?.view ?? { ...DEFAULT_VIEW };
     const built = builtStages ? safeBuilt(builtStages, analysis, view.target, view.builder) : null;
     const graph = deriveGraph(analysis, EMPTY_GRAPH, built);
-    const layout: LayoutState = { shapeKey: '', generation: 0, positions: {} };
+    const layout: LayoutState = { shapeKey: '', generation: 0, positions: {}, fit: true };
 
     return {
       text,
@@ -312,8 +314,8 @@ export function createAppStore(options: StoreOptions = {}): AppStore {
         set(derive({ measured: { ...measured, ...sizes } }));
       },
 
-      setLayout(shapeKey, positions) {
-        set(derive({ layout: { shapeKey, generation: get().layout.generation + 1, positions } }));
+      setLayout(shapeKey, positions, fit = true) {
+        set(derive({ layout: { shapeKey, generation: get().layout.generation + 1, positions, fit } }));
       },
 
       toggleCollapsed(id, collapsedNow) {
