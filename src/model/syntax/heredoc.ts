@@ -242,8 +242,9 @@ function isSpecialParam(c: number): boolean {
   return c === 0x40 || c === 0x2a || c === 0x23 || c === 0x3f || c === 0x2d || c === 0x24 || c === 0x21 || c === 0x30;
 }
 
-function lexWords(s: string, rawQuotes: boolean, rawEscapes: boolean): string[] | null {
-  if (isPlain(s)) return splitGoSpace(s);
+/** With `heredocWordsOnly`, a plain line's words without "<<" are left out (the caller skips them anyway). */
+function lexWords(s: string, rawQuotes: boolean, rawEscapes: boolean, heredocWordsOnly = false): string[] | null {
+  if (isPlain(s)) return splitGoSpace(s, heredocWordsOnly);
   try {
     return new ShellWords(s, rawQuotes, rawEscapes).words();
   } catch (e) {
@@ -263,25 +264,30 @@ function isPlain(s: string): boolean {
   return true;
 }
 
-function splitGoSpace(s: string): string[] {
+function splitGoSpace(s: string, heredocWordsOnly: boolean): string[] {
   const words: string[] = [];
   let start = -1;
+  // Whether the current word holds "<<": on a long RUN line most words do not,
+  // and slicing them all only to drop them made garbage on every such line.
+  let heredoc = false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c === LT && s.charCodeAt(i + 1) === LT) {
       // As processPossibleHeredoc: "<<" and the whitespace after it stay in the word.
       if (start < 0) start = i;
+      heredoc = true;
       i += 2;
       while (i < s.length && isHeredocSpace(s.charCodeAt(i))) i++;
       i--;
       continue;
     }
     if (isGoSpace(c)) {
-      if (start >= 0) words.push(s.slice(start, i));
+      if (start >= 0 && (heredoc || !heredocWordsOnly)) words.push(s.slice(start, i));
       start = -1;
+      heredoc = false;
     } else if (start < 0) start = i;
   }
-  if (start >= 0) words.push(s.slice(start));
+  if (start >= 0 && (heredoc || !heredocWordsOnly)) words.push(s.slice(start));
   return words;
 }
 
@@ -324,7 +330,7 @@ export function parseHeredocWord(word: string): HeredocHeader | { error: string 
 export function heredocsFromLine(line: string): HeredocScan {
   const headers: HeredocHeader[] = [];
   if (line.indexOf('<<') === -1) return { headers };
-  const words = lexWords(line, true, true);
+  const words = lexWords(line, true, true, true);
   if (words === null) return { headers };
   for (const w of words) {
     if (w.indexOf('<<') === -1) continue;

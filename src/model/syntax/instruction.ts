@@ -2,7 +2,7 @@ import type { Arg, Flag, Instruction } from '../types';
 import { isAsciiSpace, isTokenSpace, skipGoSpace, trimGoSpaceEnd } from './chars';
 import { parseJsonStringArray } from './json';
 import type { LogicalLine } from './logical';
-import { extractFlags, parseWords } from './words';
+import { extractFlags, parseWords, type FlagList } from './words';
 import { goQuote } from './quote';
 
 // One logical line -> one Instruction, following BuildKit's newNodeFromLine:
@@ -16,7 +16,7 @@ const DASH = 0x2d;
  * spare a large file thousands of empty arrays. Frozen: the tree is read-only.
  */
 const NONE: never[] = Object.freeze([]) as unknown as never[];
-const SCRATCH_FLAGS: Flag[] = [];
+const SCRATCH_FLAGS: FlagList = { items: [], count: 0 };
 
 type Shape =
   | 'whitespace' // FROM, EXPOSE
@@ -149,9 +149,9 @@ function buildOne(ctx: BuildContext, from: number, to: number): Instruction {
     if (p + 1 < b && s.charCodeAt(p) === DASH && s.charCodeAt(p + 1) === DASH) {
       // Collected in a scratch array, then copied to one of exactly the right
       // size: a growing array would keep room for 17 flags.
-      SCRATCH_FLAGS.length = 0;
+      SCRATCH_FLAGS.count = 0;
       rest = extractFlags(line, p, b, SCRATCH_FLAGS);
-      if (SCRATCH_FLAGS.length > 0) flags = SCRATCH_FLAGS.slice();
+      if (SCRATCH_FLAGS.count > 0) flags = SCRATCH_FLAGS.items.slice(0, SCRATCH_FLAGS.count);
     }
     r0 = skipGoSpace(s, rest, b);
   }

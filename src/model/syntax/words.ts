@@ -76,6 +76,20 @@ export function parseWords(s: string, from: number, to: number, escape: number):
 }
 
 /**
+ * Where extractFlags collects flags: `items[0, count)`. The parser reuses one
+ * for every instruction; `items` keeps its storage (emptying an array by
+ * setting its length to 0 frees it, so the next push allocates again).
+ */
+export interface FlagList {
+  items: Flag[];
+  count: number;
+}
+
+function addFlag(out: FlagList, flag: Flag): void {
+  out.items[out.count++] = flag;
+}
+
+/**
  * BuildKit's extractBuilderFlags: leading words that start with "--" are flags;
  * a bare "--" ends them. Quotes are removed and a backslash (always a
  * backslash, whatever the escape directive says) keeps the next character.
@@ -87,7 +101,7 @@ export function parseWords(s: string, from: number, to: number, escape: number):
  * Appends the flags found in line.text[from, to) to `out` and returns where
  * the non-flag part begins (`to` when everything was flags).
  */
-export function extractFlags(line: LogicalLine, from: number, to: number, out: Flag[]): number {
+export function extractFlags(line: LogicalLine, from: number, to: number, out: FlagList): number {
   const s = line.text;
   const IN_SPACES = 0;
   const IN_WORD = 1;
@@ -114,7 +128,7 @@ export function extractFlags(line: LogicalLine, from: number, to: number, out: F
         const text = s.slice(pos, end);
         if (text === '--') return end;
         const eq = text.indexOf('=');
-        out.push(makeFlag(line, text, pos, end, eq < 0 ? -1 : pos + eq));
+        addFlag(out, makeFlag(line, text, pos, end, eq < 0 ? -1 : pos + eq));
         pos = end;
         continue;
       }
@@ -127,7 +141,7 @@ export function extractFlags(line: LogicalLine, from: number, to: number, out: F
     }
     if (pos === to) {
       word += s.slice(run, pos);
-      if (word !== '--' && (blankOK || word.length > 0)) out.push(makeFlag(line, word, start, pos, equals));
+      if (word !== '--' && (blankOK || word.length > 0)) addFlag(out, makeFlag(line, word, start, pos, equals));
       break;
     }
     if (phase === IN_WORD) {
@@ -135,7 +149,7 @@ export function extractFlags(line: LogicalLine, from: number, to: number, out: F
         phase = IN_SPACES;
         word += s.slice(run, pos);
         if (word === '--') return pos;
-        if (blankOK || word.length > 0) out.push(makeFlag(line, word, start, pos, equals));
+        if (blankOK || word.length > 0) addFlag(out, makeFlag(line, word, start, pos, equals));
         continue;
       }
       if (ch === SQUOTE || ch === DQUOTE) {
@@ -196,7 +210,7 @@ export function extractFlags(line: LogicalLine, from: number, to: number, out: F
       word += bytes.slice(0, space);
       phase = IN_SPACES;
       if (word === '--') return charStart;
-      if (blankOK || word.length > 0) out.push(makeFlag(line, word, start, charStart, equals < charStart ? equals : -1));
+      if (blankOK || word.length > 0) addFlag(out, makeFlag(line, word, start, charStart, equals < charStart ? equals : -1));
       // Go would go on in the middle of the character; we restart after it,
       // or at it when more than spaces follow the space byte.
       if (firstNonSpaceByte(bytes, space + 1) >= 0) return charStart;
