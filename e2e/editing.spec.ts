@@ -174,3 +174,10 @@ test('a stage that grows while typing never covers its neighbour', async ({ page
     expect(apart).toBe(true);
   }).toPass({ timeout: 10_000 });
 });
+
+test('diagnostics show as markers in the editor and go when fixed', async ({ page }) => {
+  await openApp(page, 'FROM alpine AS a\nCOPY --from=a /x /y\n');
+  await expect(page.getByTestId('editor').locator('.squiggly-error')).not.toHaveCount(0);
+  await setEditorText(page, 'FROM alpine AS a\nFROM alpine AS b\nCOPY --from=a /x /y\n');
+  await expect(page.getByTestId('editor').locator('.squiggly-error')).toHaveCount(0);
+});

@@ -8,7 +8,7 @@ import { useEffect, useRef } from 'react';
 import { appStore } from '../store/index.ts';
 import { instrument } from '../store/instrumentation.ts';
 import type { AppState } from '../store/index.ts';
-import type { Analysis, TextEdit } from '../model/types.ts';
+import type { Diagnostic, TextEdit } from '../model/types.ts';
 import { createDockerfileEditor, monaco } from './monaco.ts';
 import { markersFor } from './markers.ts';
 
@@ -88,14 +88,16 @@ export function EditorPane() {
       }),
     );
 
-    // Markers follow the analysis; they are set off the keystroke's critical path.
+    // Markers follow the diagnostics: only when they change (the store keeps the
+    // same array while their content is the same; between updates Monaco moves
+    // markers along with the edits), and off the keystroke's critical path.
     let markerTimer: ReturnType<typeof setTimeout> | null = null;
-    let markedAnalysis: Analysis | null = null;
+    let marked: Diagnostic[] | null = null;
     const updateMarkers = () => {
       markerTimer = null;
-      const analysis = store.getState().analysis;
-      if (analysis === markedAnalysis) return;
-      markedAnalysis = analysis;
+      const { analysis, diagnostics } = store.getState();
+      if (diagnostics === marked) return;
+      marked = diagnostics;
       monaco.editor.setModelMarkers(
         model,
         'stagewright',
@@ -130,7 +132,7 @@ export function EditorPane() {
     showSelection(store.getState(), false);
 
     const unsubscribe = store.subscribe((state, prev) => {
-      if (state.analysis !== prev.analysis) {
+      if (state.diagnostics !== prev.diagnostics) {
         if (markerTimer) clearTimeout(markerTimer);
         markerTimer = setTimeout(updateMarkers, 60);
       }
