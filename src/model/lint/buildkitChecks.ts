@@ -52,12 +52,20 @@ function casingChecks(analysis: Analysis, out: Finding[]): void {
   // be one more 10,000-entry temporary on a large file.
   let lower = 0;
   let upper = 0;
+  // How many keywords are not all lower-case / not all upper-case: when the
+  // majority's count of offenders is 0 (the usual file), no second pass.
+  let notLower = 0;
+  let notUpper = 0;
   for (let k = 0; k < stageDetails.length; k++) {
     const stage = stageDetails[k];
     for (let i = -1; i < stage.instructions.length; i++) {
       const keyword = i < 0 ? stage.fromInstruction.keyword : stage.instructions[i].keyword;
-      if (isLower(keyword)) lower++;
-      else if (isUpper(keyword)) upper++;
+      const isL = isLower(keyword);
+      const isU = isUpper(keyword);
+      if (isL) lower++;
+      else if (isU) upper++;
+      if (!isL) notLower++;
+      if (!isU) notUpper++;
     }
   }
   const majorityLower = lower > upper;
@@ -65,7 +73,8 @@ function casingChecks(analysis: Analysis, out: Finding[]): void {
   const recase = (s: string) => (majorityLower ? s.toLowerCase() : s.toUpperCase());
   const offends = (i: Instruction) => (majorityLower ? !isLower(i.keyword) : !isUpper(i.keyword));
   const offenders: Instruction[] = [];
-  for (let k = 0; k < stageDetails.length; k++) {
+  const expected = majorityLower ? notLower : notUpper;
+  for (let k = 0; k < stageDetails.length && offenders.length < expected; k++) {
     const stage = stageDetails[k];
     if (offends(stage.fromInstruction)) offenders.push(stage.fromInstruction);
     for (let i = 0; i < stage.instructions.length; i++) if (offends(stage.instructions[i])) offenders.push(stage.instructions[i]);
@@ -248,15 +257,16 @@ function dispatchChecks(analysis: Analysis, globals: ReadonlyMap<string, string>
 
     // Expands one word in the current environment and reports what it could not
     // find, once per variable and instruction.
-    const reportedUndefined = new Set<string>();
+    // Made on the first unmatched variable: most stages have none.
+    let reportedUndefined: Set<string> | null = null;
     const expand = (word: string, instruction: Instruction): string => {
       // Most words have nothing to expand, unquote or unescape.
       if (!needsExpansion(word, escape)) return word;
       const result = expandWord(word, state.env, escape);
       for (const name of result.unmatched) {
         const key = `${instruction.span.start}:${name}`;
-        if (state.declared.has(name) || reportedUndefined.has(key)) continue;
-        reportedUndefined.add(key);
+        if (state.declared.has(name) || reportedUndefined?.has(key)) continue;
+        (reportedUndefined ??= new Set()).add(key);
         const suggestion = suggest(name, state.env.keys(), true);
         out.push(finding('UndefinedVar', { instruction }, [name, suggestion], renameVariableFix(analysis, instruction, name, suggestion)));
       }
