@@ -55,6 +55,10 @@ export const KEYWORDS: readonly string[] = Object.keys(ARGUMENT_SHAPES);
 
 const SHAPES = new Map<string, Shape>(Object.entries(ARGUMENT_SHAPES));
 const UPPER_KEYWORDS: readonly string[] = KEYWORDS.map((k) => k.toUpperCase());
+/** Indexes into KEYWORDS by keyword length (0..11). */
+const KEYWORDS_BY_LENGTH: readonly number[][] = Array.from({ length: 12 }, (_, len) =>
+  KEYWORDS.flatMap((k, i) => (k.length === len ? [i] : [])),
+);
 
 /**
  * Index in KEYWORDS of the keyword s[start, end) spells in any case, or -1.
@@ -64,9 +68,10 @@ const UPPER_KEYWORDS: readonly string[] = KEYWORDS.map((k) => k.toUpperCase());
 function knownKeyword(s: string, start: number, end: number): number {
   const len = end - start;
   if (len < 3 || len > 11) return -1;
-  for (let k = 0; k < KEYWORDS.length; k++) {
+  const candidates = KEYWORDS_BY_LENGTH[len];
+  for (let c = 0; c < candidates.length; c++) {
+    const k = candidates[c];
     const kw = KEYWORDS[k];
-    if (kw.length !== len) continue;
     let i = 0;
     // ASCII letters only: OR-ing 0x20 lower-cases them.
     while (i < len && (s.charCodeAt(start + i) | 0x20) === kw.charCodeAt(i)) i++;
@@ -77,8 +82,11 @@ function knownKeyword(s: string, start: number, end: number): number {
 
 /** The keyword as written: the shared lower- or upper-case string when it is spelled that way. */
 function spelledAs(s: string, start: number, lower: string, upper: string): string {
-  if (s.startsWith(upper, start)) return upper;
-  if (s.startsWith(lower, start)) return lower;
+  // knownKeyword matched the letters already; only their case is left to see.
+  let lowers = 0;
+  for (let i = 0; i < lower.length; i++) if (s.charCodeAt(start + i) >= 0x61) lowers++;
+  if (lowers === 0) return upper;
+  if (lowers === lower.length) return lower;
   return s.slice(start, start + lower.length);
 }
 
@@ -221,31 +229,32 @@ function word(line: LogicalLine, start: number, end: number): Arg {
   return { value: line.text.slice(start, end), span: line.span(start, end) };
 }
 
+/** Word boundaries of the current whitespace split, [start0, end0, start1, end1, ...]; keeps its storage. */
+const SCRATCH_BOUNDS: number[] = [];
+
 /**
  * BuildKit's split on [\t\v\f\r ]+ of line.text[r0, r1) (which has no leading
- * or trailing separator), counted first so that no temporary array is needed.
+ * or trailing separator). One scan records the boundaries in a reused scratch
+ * array, so the result is allocated at exactly its size.
  */
 function whitespaceArgs(line: LogicalLine, r0: number, r1: number): Arg[] {
   if (r0 >= r1) return NONE;
   const s = line.text;
-  let n = 1;
-  for (let i = r0; i < r1; i++) {
-    if (isTokenSpace(s.charCodeAt(i))) {
-      n++;
-      while (i + 1 < r1 && isTokenSpace(s.charCodeAt(i + 1))) i++;
-    }
-  }
-  const args = new Array<Arg>(n);
-  let k = 0;
+  const bounds = SCRATCH_BOUNDS;
+  let n = 0;
   let start = r0;
   for (let i = r0; i < r1; i++) {
     if (isTokenSpace(s.charCodeAt(i))) {
-      args[k++] = word(line, start, i);
+      bounds[n++] = start;
+      bounds[n++] = i;
       while (i + 1 < r1 && isTokenSpace(s.charCodeAt(i + 1))) i++;
       start = i + 1;
     }
   }
-  args[k] = word(line, start, r1);
+  bounds[n++] = start;
+  bounds[n++] = r1;
+  const args = new Array<Arg>(n >> 1);
+  for (let k = 0; k < n; k += 2) args[k >> 1] = word(line, bounds[k], bounds[k + 1]);
   return args;
 }
 
