@@ -1,6 +1,7 @@
 // Getting a Dockerfile in and out: reading a chosen or dropped file (with
 // checks, so a binary or huge file is refused with a message and loses nothing),
 // downloading the text as `Dockerfile`, copying it to the clipboard.
+import { saveAs } from 'file-saver';
 
 /** Dockerfiles are small; anything past this is almost certainly the wrong file. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -43,15 +44,12 @@ export async function readDockerfile(file: File): Promise<ReadResult> {
 
 // application/octet-stream: with text/plain, Chromium appends ".txt" to a name without an extension.
 export function downloadText(text: string, filename = 'Dockerfile'): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/octet-stream' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadBlob(new Blob([text], { type: 'application/octet-stream' }), filename);
+}
+
+// file-saver covers the browsers' differences in starting a download from a script.
+export function downloadBlob(blob: Blob, filename: string): void {
+  saveAs(blob, filename);
 }
 
 export async function copyText(text: string): Promise<boolean> {
