@@ -193,7 +193,7 @@ function buildOne(ctx: BuildContext, from: number, to: number): Instruction {
       if (r1 > r0) instr.args = [word(line, r0, r1)];
       break;
     case 'words':
-      instr.args = wordArgs(line, parseWords(s, r0, r1, ctx.escape));
+      instr.args = wordArgs(line, SCRATCH_BOUNDS, parseWords(s, r0, r1, ctx.escape, SCRATCH_BOUNDS));
       break;
     case 'json-or-list':
       instr.args = jsonArgs(ctx, instr, r0, r1) ?? whitespaceArgs(line, r0, r1);
@@ -229,7 +229,7 @@ function word(line: LogicalLine, start: number, end: number): Arg {
   return { value: line.text.slice(start, end), span: line.span(start, end) };
 }
 
-/** Word boundaries of the current whitespace split, [start0, end0, start1, end1, ...]; keeps its storage. */
+/** Word boundaries [start0, end0, start1, end1, ...] of the split in progress (whitespace or parseWords); keeps its storage. */
 const SCRATCH_BOUNDS: number[] = [];
 
 /**
@@ -258,9 +258,9 @@ function whitespaceArgs(line: LogicalLine, r0: number, r1: number): Arg[] {
   return args;
 }
 
-/** Args for flat [start, end, ...] ranges, in an array of exactly the right size. */
-function wordArgs(line: LogicalLine, ranges: number[]): Arg[] {
-  const n = ranges.length >> 1;
+/** Args for the flat ranges[0, count) = [start, end, ...], in an array of exactly the right size. */
+function wordArgs(line: LogicalLine, ranges: number[], count: number): Arg[] {
+  const n = count >> 1;
   if (n === 0) return NONE;
   const args = new Array<Arg>(n);
   for (let k = 0; k < n; k++) args[k] = word(line, ranges[2 * k], ranges[2 * k + 1]);
@@ -300,8 +300,9 @@ function jsonArgs(ctx: BuildContext, instr: Instruction, r0: number, r1: number)
 function nameValue(ctx: BuildContext, key: string, r0: number, r1: number): Arg[] {
   const line = ctx.line;
   const s = line.text;
-  const words = parseWords(s, r0, r1, ctx.escape);
-  if (words.length === 0) return NONE;
+  const words = SCRATCH_BOUNDS;
+  const count = parseWords(s, r0, r1, ctx.escape, words);
+  if (count === 0) return NONE;
   const firstEq = s.indexOf('=', words[0]);
   if (firstEq === -1 || firstEq >= words[1]) {
     // Legacy form: split the text once on whitespace.
@@ -315,9 +316,9 @@ function nameValue(ctx: BuildContext, key: string, r0: number, r1: number): Arg[
     while (v < r1 && isTokenSpace(s.charCodeAt(v))) v++;
     return [word(line, r0, sep), word(line, v, r1), { value: '', span: null }];
   }
-  const args = new Array<Arg>((words.length >> 1) * 3);
+  const args = new Array<Arg>((count >> 1) * 3);
   let n = 0;
-  for (let k = 0; k < words.length; k += 2) {
+  for (let k = 0; k < count; k += 2) {
     const start = words[k];
     const end = words[k + 1];
     const eq = s.indexOf('=', start);

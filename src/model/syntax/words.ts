@@ -6,8 +6,8 @@ import type { LogicalLine } from './logical';
 // whitespace split lives with the argument shapes in instruction.ts). Both work
 // on a range [from, to) of one string and report word boundaries as indexes
 // into it, so callers can map them back to the source. parseWords returns its
-// ranges as one flat array [start0, end0, start1, end1, ...] rather than an
-// object per word.
+// ranges as one flat array [start0, end0, start1, end1, ...] (in a scratch array
+// the caller reuses) rather than an object per word.
 
 const SPACE = 0x20;
 const DQUOTE = 0x22;
@@ -20,10 +20,11 @@ const BACKSLASH = 0x5c;
  * BuildKit's parseWords (ENV, LABEL, ARG): split on Unicode spaces outside
  * quotes. Quotes and escapes stay in the words; only an escape character at the
  * very end of the text is dropped. Each word is therefore a contiguous piece of
- * the input.
+ * the input. The ranges go into `out` (a scratch array the caller reuses) from
+ * index 0; returns how many numbers were written (twice the word count).
  */
-export function parseWords(s: string, from: number, to: number, escape: number): number[] {
-  const words: number[] = [];
+export function parseWords(s: string, from: number, to: number, escape: number, out: number[]): number {
+  let n = 0;
   const IN_SPACES = 0;
   const IN_WORD = 1;
   const IN_QUOTE = 2;
@@ -41,13 +42,19 @@ export function parseWords(s: string, from: number, to: number, escape: number):
       end = pos;
     }
     if (pos === to) {
-      if (end > start) words.push(start, end);
+      if (end > start) {
+        out[n++] = start;
+        out[n++] = end;
+      }
       break;
     }
     if (phase === IN_WORD) {
       if (isGoSpace(ch)) {
         phase = IN_SPACES;
-        if (end > start) words.push(start, end);
+        if (end > start) {
+          out[n++] = start;
+          out[n++] = end;
+        }
         continue;
       }
       if (ch === SQUOTE || ch === DQUOTE) {
@@ -72,7 +79,7 @@ export function parseWords(s: string, from: number, to: number, escape: number):
     }
     end = pos + 1;
   }
-  return words;
+  return n;
 }
 
 /**
