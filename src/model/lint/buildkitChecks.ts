@@ -239,16 +239,27 @@ function isSecretName(key: string): boolean {
   return secretDeny.test(key) && !secretAllow.test(key);
 }
 
+function imageStartEnv(cache: Map<string, [string, string][]>, image: string): [string, string][] {
+  let entries = cache.get(image);
+  if (entries === undefined) {
+    entries = [['PATH', DEFAULT_PATH], ...Object.entries(knownImageEnv(image))];
+    cache.set(image, entries);
+  }
+  return entries;
+}
+
 function dispatchChecks(analysis: Analysis, globals: ReadonlyMap<string, string>, out: Finding[]): void {
   const escape = analysis.file.escape;
   const states: StageState[] = [];
+  // The starting environment of each distinct base image (most stages share a few).
+  const startEnv = new Map<string, [string, string][]>();
 
   analysis.stageDetails.forEach((stage, index) => {
     const parent = stage.baseStage !== null && stage.baseStage < index ? states[stage.baseStage] : undefined;
     const state: StageState = parent
       ? { env: new Map(parent.env), declared: new Set(parent.declared), shell: parent.shell, workdirSet: parent.workdirSet }
       : {
-          env: new Map([['PATH', DEFAULT_PATH], ...Object.entries(knownImageEnv(stage.resolvedBase))]),
+          env: new Map(imageStartEnv(startEnv, stage.resolvedBase)),
           declared: new Set(),
           shell: false,
           workdirSet: false,

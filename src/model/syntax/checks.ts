@@ -12,13 +12,18 @@ const exactlyOne = (kw: string) => kw + ' requires exactly one argument';
 const noDestination = (kw: string) =>
   kw + ' requires at least two arguments, but only one was provided. Destination could not be determined';
 
+/** "AS" in any case, without a lower-cased copy per FROM. */
+function isAs(word: string): boolean {
+  return word.length === 2 && (word.charCodeAt(0) | 0x20) === 0x61 && (word.charCodeAt(1) | 0x20) === 0x73;
+}
+
 /** BuildKit's complaint about a top-level instruction's arguments, or null. */
 export function argumentProblem(instr: Instruction): string | null {
   const n = instr.args.length;
   switch (instr.cmd) {
     case 'from':
       if (n === 1) return null;
-      if (n === 3 && instr.args[1].value.toLowerCase() === 'as') return null;
+      if (n === 3 && isAs(instr.args[1].value)) return null;
       return 'FROM requires either one or three arguments';
     case 'copy':
     case 'add':
