@@ -111,10 +111,15 @@ export function EditorPane() {
       const sel = state.selection;
       const range = selectedLines(state);
       if (!sel || !range) {
-        decorations.clear();
+        if (decorations.length > 0) decorations.clear();
         return;
       }
-      decorations.set([
+      // Monaco carries the decoration along with edits, so a keystroke inside
+      // the selected stage usually leaves it on the right lines already;
+      // setting it again would re-render every line it covers in that frame.
+      const current = decorations.length > 0 ? decorations.getRange(0) : null;
+      const same = current !== null && current.startLineNumber === range.start && current.endLineNumber === range.end;
+      if (!same) decorations.set([
         {
           range: new monaco.Range(range.start, 1, range.end, 1),
           options: {
