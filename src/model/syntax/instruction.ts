@@ -16,6 +16,9 @@ const DASH = 0x2d;
  * spare a large file thousands of empty arrays. Frozen: the tree is read-only.
  */
 const NONE: never[] = Object.freeze([]) as unknown as never[];
+// Holds the last flagged instruction's flags until the next one (and, through
+// their strings, the last parsed text): a bounded leftover, traded for not
+// regrowing the list on every flagged instruction.
 const SCRATCH_FLAGS: FlagList = { items: [], count: 0 };
 
 type Shape =
