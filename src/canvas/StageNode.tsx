@@ -49,16 +49,21 @@ export const StageNode = memo(function StageNode({ id, data, selected }: NodePro
       <div className="sw-stage-head">
         <span className="sw-stage-index">{data.index}</span>
         {editing === 'name' ? (
-          <InlineInput
-            label="Stage name"
-            initial={data.name ?? ''}
-            className="sw-stage-name-input"
-            onCommit={(v) => {
-              stopEditing();
-              renameStage(data.index, v);
-            }}
-            onCancel={stopEditing}
-          />
+          <span className="sw-inline-host">
+            <span className="sw-stage-name sw-inline-shadow" aria-hidden="true">
+              {title}
+            </span>
+            <InlineInput
+              label="Stage name"
+              initial={data.name ?? ''}
+              className="sw-stage-name-input"
+              onCommit={(v) => {
+                stopEditing();
+                renameStage(data.index, v);
+              }}
+              onCancel={stopEditing}
+            />
+          </span>
         ) : (
           <span
             className={`sw-stage-name ${data.name ? '' : 'is-unnamed'}`}
@@ -103,16 +108,21 @@ export const StageNode = memo(function StageNode({ id, data, selected }: NodePro
       <div className="sw-stage-base">
         <span className="sw-label">FROM</span>
         {editing === 'base' ? (
-          <InlineInput
-            label="Base image"
-            initial={data.base}
-            className="sw-stage-base-input"
-            onCommit={(v) => {
-              stopEditing();
-              changeBaseImage(data.index, v);
-            }}
-            onCancel={stopEditing}
-          />
+          <span className="sw-inline-host">
+            <span className="sw-base-image sw-inline-shadow" aria-hidden="true">
+              {data.base}
+            </span>
+            <InlineInput
+              label="Base image"
+              initial={data.base}
+              className="sw-stage-base-input"
+              onCommit={(v) => {
+                stopEditing();
+                changeBaseImage(data.index, v);
+              }}
+              onCancel={stopEditing}
+            />
+          </span>
         ) : (
           <span
             className="sw-base-image"
