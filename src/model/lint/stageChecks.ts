@@ -209,9 +209,31 @@ function inlineHash(text: string, from: number, to: number, escape: string): num
 
 function inlineComments(analysis: Analysis, out: Finding[]): void {
   const { text, escape, lineStarts } = analysis.file;
+  const instructions = analysis.file.instructions;
   // The next '#' in the text, found once for all the instructions before it.
   let nextHash = -1;
-  for (const instruction of analysis.file.instructions) {
+  for (let k = 0; k < instructions.length; k++) {
+    if (nextHash === Infinity) break;
+    // An instruction followed by another that starts at or before the next '#'
+    // cannot hold it (its text, heredocs included, ends before the next one
+    // starts): skip such runs with a galloping search on start offsets instead
+    // of reading every instruction of a large file.
+    if (nextHash >= 0 && k + 1 < instructions.length && instructions[k + 1].span.start <= nextHash) {
+      let lo = k + 1;
+      let step = 1;
+      while (lo + step < instructions.length && instructions[lo + step].span.start <= nextHash) {
+        lo += step;
+        step *= 2;
+      }
+      let hi = Math.min(lo + step, instructions.length) - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (instructions[mid].span.start <= nextHash) lo = mid;
+        else hi = mid - 1;
+      }
+      k = lo;
+    }
+    const instruction = instructions[k];
     const inner = instruction.inner ?? instruction;
     const argsStart = inner.keywordSpan.end;
     const heredocs = instruction.heredocs;
