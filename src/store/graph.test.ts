@@ -50,6 +50,21 @@ describe('deriveGraph', () => {
     expect(b.shapeKey).toBe(a.shapeKey);
   });
 
+  it("re-creates an edge when what it copies or its line changes, and keeps it otherwise", () => {
+    const a = deriveGraph(analyze(TEXT));
+    const paths = deriveGraph(analyze(TEXT.replace('/out/app /usr/bin/app', '/out/app /bin/app')), a);
+    expect(paths.edges[0]).not.toBe(a.edges[0]);
+    expect(paths.edges[0].data.label).toBe('/out/app → /bin/app');
+    expect(paths.edges[0].data.title).toBe('COPY --from (line 6): /out/app → /bin/app');
+    expect(paths.edges[1]).toBe(a.edges[1]);
+    const moved = deriveGraph(analyze('\n' + TEXT), a);
+    expect(moved.edges[0].data.line).toBe(7);
+    expect(moved.edges[0].data.title).toBe('COPY --from (line 7): /out/app → /usr/bin/app');
+    const back = deriveGraph(analyze(TEXT), moved);
+    expect(back.edges[0].data).toEqual(a.edges[0].data);
+    expect(deriveGraph(analyze(TEXT), back).edges[0]).toBe(back.edges[0]);
+  });
+
   it('changes the shape key when an edge appears', () => {
     const a = deriveGraph(analyze(TEXT));
     const b = deriveGraph(analyze(TEXT + 'COPY --from=build /x /y\n'), a);

@@ -145,7 +145,12 @@ export function baseBadges(base: string, resolvedBase: string, baseStage: number
   return badges;
 }
 
-function copyLabel(paths: string[]): { label: string | null; text: string } {
+const NO_PATHS: readonly string[] = [];
+
+/** The paths each edge's data was made from, to tell an unchanged edge without rebuilding its label. */
+const edgePaths = new WeakMap<EdgeData, readonly string[]>();
+
+function copyLabel(paths: readonly string[]): { label: string | null; text: string } {
   if (paths.length === 0) return { label: null, text: '' };
   const dest = paths[paths.length - 1];
   const sources = paths.slice(0, -1);
@@ -217,14 +222,29 @@ function problemsPerStage(analysis: Analysis): { errors: number[]; warnings: num
 }
 
 /**
+ * Node and edge lookups by id for a graph. A keystroke that leaves the graph
+ * alone returns the same graph, so the next keystroke finds its index here
+ * instead of rebuilding two maps of every node and edge.
+ */
+const graphIndexes = new WeakMap<DerivedGraph, { nodes: Map<string, GraphNode>; edges: Map<string, GraphEdge> }>();
+
+function indexOf(graph: DerivedGraph): { nodes: Map<string, GraphNode>; edges: Map<string, GraphEdge> } {
+  let index = graphIndexes.get(graph);
+  if (!index) {
+    index = { nodes: new Map(graph.nodes.map((n) => [n.id, n])), edges: new Map(graph.edges.map((e) => [e.id, e])) };
+    graphIndexes.set(graph, index);
+  }
+  return index;
+}
+
+/**
  * Derives the graph from an analysis, reusing node and edge objects from
  * `previous` wherever they are unchanged. `built` is the set of stage indexes
  * the current target builds, or null when unknown.
  */
 export function deriveGraph(analysis: Analysis, previous: DerivedGraph = EMPTY_GRAPH, built: ReadonlySet<number> | null = null): DerivedGraph {
   const stageIds = stageNodeIds(analysis);
-  const prevNodes = new Map(previous.nodes.map((n) => [n.id, n]));
-  const prevEdges = new Map(previous.edges.map((e) => [e.id, e]));
+  const { nodes: prevNodes, edges: prevEdges } = indexOf(previous);
   const { errors, warnings } = problemsPerStage(analysis);
   const last = analysis.stages.length - 1;
   const summaries = summariesFor(analysis);
@@ -278,8 +298,24 @@ export function deriveGraph(analysis: Analysis, previous: DerivedGraph = EMPTY_G
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
     const id = n === 0 ? base : `${base}#${n}`;
-    const detail = analysis.edgeDetails[i];
-    const copy = edge.kind === 'copy' ? copyLabel(detail?.paths ?? []) : { label: null, text: '' };
+    const paths = edge.kind === 'copy' ? (analysis.edgeDetails[i]?.paths ?? NO_PATHS) : NO_PATHS;
+    const prev = prevEdges.get(id);
+    // An unchanged edge is recognised from what its data is made of, before
+    // making that data: on a 500-stage file most of a keystroke's graph work
+    // was building 1,600 labels and titles only to find them equal.
+    if (
+      prev &&
+      prev.source === source &&
+      prev.target === target &&
+      prev.data.kind === edge.kind &&
+      prev.data.edgeIndex === i &&
+      prev.data.line === edge.line &&
+      sameArray(edgePaths.get(prev.data) ?? NO_PATHS, paths)
+    ) {
+      edges.push(prev);
+      return;
+    }
+    const copy = edge.kind === 'copy' ? copyLabel(paths) : { label: null, text: '' };
     const verb = edge.kind === 'from' ? 'FROM' : edge.kind === 'copy' ? 'COPY --from' : 'RUN --mount from=';
     const data: EdgeData = {
       kind: edge.kind,
@@ -288,7 +324,7 @@ export function deriveGraph(analysis: Analysis, previous: DerivedGraph = EMPTY_G
       label: copy.label,
       title: `${verb} (line ${edge.line})${copy.text ? `: ${copy.text}` : ''}`,
     };
-    const prev = prevEdges.get(id);
+    edgePaths.set(data, paths);
     if (prev && prev.source === source && prev.target === target && sameEdgeData(prev.data, data)) edges.push(prev);
     else edges.push({ id, source, target, data });
   });
