@@ -161,7 +161,9 @@ function fromChecks(analysis: Analysis, defaults: ReadonlyMap<string, string>, o
 
     // analyze() already expanded the base with the defaults, unless that came out empty or failed.
     const resolved = stage.resolvedBase !== base || !base.includes('$') ? { value: stage.resolvedBase, error: null } : expand(base);
-    if (resolved.error === null && parseImageReference(resolved.value) === null) {
+    // Only a base built from ARGs can be invalid because of an ARG's default; a
+    // literal bad reference (or a FROM with no argument) is the parser's error.
+    if (base.includes('$') && resolved.error === null && parseImageReference(resolved.value) === null) {
       out.push(finding('InvalidDefaultArgInFrom', { instruction: from, span: stage.baseSpan }, [base]));
     }
 
