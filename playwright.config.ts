@@ -1,15 +1,6 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/chromium.ts';
 
-// Debian's Chromium: Playwright cannot download its own browser on this network.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 // Overridable so that a second run (a CI rehearsal beside a developer's run) needs no free 4173.
 const PORT = Number(process.env.STAGEWRIGHT_E2E_PORT ?? 4173);
@@ -25,7 +16,7 @@ export default defineConfig({
   use: {
     baseURL: ORIGIN,
     viewport: { width: 1280, height: 720 },
-    launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS },
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
   webServer: {
     command: `npx vite build && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,

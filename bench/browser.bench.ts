@@ -20,19 +20,11 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { generatedDockerfile } from './model.bench.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.ts';
 import type {} from '../src/store/instrumentation.ts';
 
 const PORT = 4179;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 const STORAGE_KEY = 'stagewright:v1';
 
 function percentile(sorted: number[], p: number): number {
@@ -238,7 +230,7 @@ async function coldLoad(browser: Browser, label: string, text: string | null, ru
 }
 
 const server = await startServer();
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 try {
   console.log('\nBrowser benchmark (built app, Debian Chromium, headless)\n');
   await coldLoad(browser, 'first visit (starter file)', null, 5);
