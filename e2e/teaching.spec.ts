@@ -92,6 +92,20 @@ test('a quick fix in the problems list rewrites the text, and undo restores it',
   await expect.poll(() => editorText(page)).toBe(text);
 });
 
+test("a stage's menu on the canvas offers the quick fixes for its problems", async ({ page }) => {
+  const text = 'FROM alpine:3.20 as build\nRUN echo hi\n\nFROM scratch\nCOPY --from=build /etc/hostname /hostname\n';
+  await openApp(page, text);
+  await expectStages(page, 2);
+  await stageNode(page, 1).getByTestId('stage-menu').click();
+  await expect(page.getByTestId('stage-quick-fix')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await stageNode(page, 0).getByTestId('stage-menu').click();
+  const fix = page.getByTestId('stage-quick-fix');
+  await expect(fix).toHaveText('Fix: Write AS');
+  await fix.click();
+  await expect.poll(() => editorText(page)).toBe(text.replace(' as ', ' AS '));
+});
+
 test("the editor's light bulb offers the same quick fix", async ({ page }) => {
   const text = 'FROM alpine:3.20 as build\nRUN echo hi\n\nFROM scratch\nCOPY --from=build /etc/hostname /hostname\n';
   await openApp(page, text);

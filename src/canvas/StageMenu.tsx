@@ -1,13 +1,31 @@
 // The per-stage menu (the ⋯ button on a node): the same gestures as the
-// double-click and Delete shortcuts, plus reordering.
+// double-click and Delete shortcuts, plus reordering, and the quick fixes for
+// the stage's own problems, so a fix can be applied from the node itself.
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import type { Analysis, QuickFix } from '../model/index.ts';
 import { appStore, useApp } from '../store/index.ts';
 import { deleteStage, perform } from './gestures.ts';
+
+const NO_FIXES: readonly QuickFix[] = [];
+
+/** Quick fixes of the diagnostics reported on the stage's lines (FROM to its last instruction). */
+function stageFixes(analysis: Analysis, index: number): readonly QuickFix[] {
+  const stage = analysis.stages[index];
+  const detail = analysis.stageDetails[index];
+  if (!stage || !detail) return NO_FIXES;
+  const fixes: QuickFix[] = [];
+  analysis.diagnostics.forEach((d, i) => {
+    if (d.line >= stage.line && d.line <= detail.endLine) fixes.push(...(analysis.diagnosticDetails[i]?.fixes ?? []));
+  });
+  return fixes.length > 0 ? fixes : NO_FIXES;
+}
 
 export function StageMenu() {
   const menu = useApp(useShallow((s) => (s.dialog?.kind === 'stage-menu' ? s.dialog : null)));
   const count = useApp((s) => s.analysis.stages.length);
+  // Only while the menu is open, so a closed menu does not re-render on every keystroke.
+  const fixes = useApp(useShallow((s) => (s.dialog?.kind === 'stage-menu' ? stageFixes(s.analysis, s.dialog.index) : NO_FIXES)));
   const ref = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -58,6 +76,19 @@ export function StageMenu() {
       >
         Move down in file
       </button>
+      {fixes.length > 0 && <hr />}
+      {fixes.map((fix, n) => (
+        <button
+          key={n}
+          type="button"
+          role="menuitem"
+          data-testid="stage-quick-fix"
+          title="Apply this fix (undo with Ctrl+Z)"
+          onClick={act(() => appStore().getState().applyEdits(fix.edits))}
+        >
+          Fix: {fix.title}
+        </button>
+      ))}
       <hr />
       <button type="button" role="menuitem" className="is-danger" data-testid="delete-stage" onClick={act(() => deleteStage(index))}>
         Delete stage
