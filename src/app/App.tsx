@@ -4,7 +4,7 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { appStore, useApp } from '../store/index.ts';
 import { Canvas } from '../canvas/Canvas.tsx';
 import { deleteSelection } from '../canvas/gestures.ts';
-import { canvasReady } from '../canvas/useAutoLayout.ts';
+import { editorMayLoad } from './editorStart.ts';
 import { Toolbar } from './Toolbar.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { SidePanel } from './SidePanel.tsx';
@@ -13,11 +13,9 @@ import { Dialogs } from './Dialogs.tsx';
 import { Alerts } from './Alerts.tsx';
 import { openFile } from './openFile.ts';
 
-// Monaco is most of the page's weight: let the canvas draw first (loading and
-// compiling Monaco holds the main thread), with a cap so a slow canvas never
-// holds the editor back for long.
+// Monaco is most of the page's weight: the editor loads once the canvas has drawn.
 const EditorPane = lazy(() =>
-  Promise.race([canvasReady, new Promise((r) => setTimeout(r, 700))])
+  editorMayLoad
     .then(() => import('../editor/EditorPane.tsx'))
     .then((m) => ({ default: m.EditorPane })),
 );

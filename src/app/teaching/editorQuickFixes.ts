@@ -4,14 +4,18 @@
 import { appStore } from '../../store/index.ts';
 import type { QuickFix } from '../../model/types.ts';
 import type { monaco as Monaco } from '../../editor/monaco.ts';
+import { editorMayLoad } from '../editorStart.ts';
 
 let installed = false;
 
-/** Registers the provider once; Monaco loads beside the canvas, so this waits for it. */
+/**
+ * Registers the provider once. Importing Monaco here straight away made it
+ * load and compile before the canvas had drawn, so this waits like the editor.
+ */
 export function installEditorQuickFixes(): void {
   if (installed) return;
   installed = true;
-  void import('../../editor/monaco.ts').then(({ monaco }) => {
+  void editorMayLoad.then(() => import('../../editor/monaco.ts')).then(({ monaco }) => {
     monaco.languages.registerCodeActionProvider(
       'dockerfile',
       {
