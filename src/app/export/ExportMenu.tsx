@@ -6,7 +6,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { appStore, useApp } from '../../store/index.ts';
 import { copyText, downloadBlob, downloadText } from '../files.ts';
 import { buildCommandNote } from './dockerBuild.ts';
-import { renderCanvasImage, SLIDE_HEIGHT, SLIDE_WIDTH, type ImageFormat } from './image.ts';
+import type { ImageFormat } from './image.ts';
+import { SLIDE_HEIGHT, SLIDE_WIDTH } from './slide.ts';
 import { renderTextExport, TEXT_EXPORTS, type TextFormat } from './textExports.ts';
 import './export.css';
 
@@ -18,6 +19,9 @@ function exportText(format: TextFormat): void {
 
 async function exportImage(format: ImageFormat): Promise<void> {
   try {
+    // html-to-image is only needed here: fetched on the first picture export,
+    // not parsed on every page load before the canvas can draw.
+    const { renderCanvasImage } = await import('./image.ts');
     downloadBlob(await renderCanvasImage(format), `stages.${format}`);
   } catch (error) {
     appStore()

@@ -7,8 +7,9 @@ import { toPng, toSvg } from 'html-to-image';
 import { getNodesBounds, getViewportForBounds } from '@xyflow/react';
 import { appStore } from '../../store/index.ts';
 
-export const SLIDE_WIDTH = 1920;
-export const SLIDE_HEIGHT = 1080;
+import { SLIDE_HEIGHT, SLIDE_WIDTH } from './slide.ts';
+
+export { SLIDE_HEIGHT, SLIDE_WIDTH };
 /** Small graphs are drawn larger, but not so large that a two-stage file fills a slide with one box. */
 const MAX_ZOOM = 2;
 const MIN_ZOOM = 0.05;
