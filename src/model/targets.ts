@@ -55,6 +55,49 @@ export function builtStages(
   const count = analysis.stages.length;
   if (targetIndex < 0 || targetIndex >= count) return analysis.stages.map(() => false);
   if (builder === 'legacy') return analysis.stages.map((_, index) => index <= targetIndex);
-  const reachable = reachableStages(analysis, targetIndex);
-  return analysis.stages.map((_, index) => reachable.has(index));
+  const marks = reachableMarks(analysis, targetIndex);
+  const built: boolean[] = new Array(count);
+  for (let index = 0; index < count; index++) built[index] = marks[index] === 1;
+  return built;
+}
+
+/**
+ * reachableStages as one mark per stage. The lint pass and the store call this
+ * on every analysis, so the dependency lists are packed into two typed arrays
+ * (each stage's list is deps[starts[s], starts[s + 1])) instead of an array
+ * per stage, and the walk marks a stage when it is pushed, so the stack never
+ * holds more than one entry per stage.
+ */
+function reachableMarks(analysis: Pick<Analysis, 'stages' | 'edges'>, target: number): Uint8Array {
+  const count = analysis.stages.length;
+  const edges = analysis.edges;
+  const marks = new Uint8Array(count);
+  if (target < 0 || target >= count) return marks;
+  const starts = new Int32Array(count + 1);
+  for (let e = 0; e < edges.length; e++) {
+    const { from, to } = edges[e];
+    if (typeof from === 'number' && from >= 0 && from < count && to >= 0 && to < count) starts[to + 1]++;
+  }
+  for (let s = 0; s < count; s++) starts[s + 1] += starts[s];
+  const deps = new Int32Array(starts[count]);
+  const filled = starts.slice(0, count);
+  for (let e = 0; e < edges.length; e++) {
+    const { from, to } = edges[e];
+    if (typeof from === 'number' && from >= 0 && from < count && to >= 0 && to < count) deps[filled[to]++] = from;
+  }
+  const stack = new Int32Array(count);
+  let top = 0;
+  marks[target] = 1;
+  stack[top++] = target;
+  while (top > 0) {
+    const stage = stack[--top];
+    for (let k = starts[stage]; k < starts[stage + 1]; k++) {
+      const dep = deps[k];
+      if (marks[dep] === 0) {
+        marks[dep] = 1;
+        stack[top++] = dep;
+      }
+    }
+  }
+  return marks;
 }
