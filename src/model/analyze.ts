@@ -54,6 +54,8 @@ const RESERVED_STAGE_NAMES = new Set(['scratch', 'context']);
 const VALID_STAGE_NAME = /^[a-z][a-z0-9\-_.]*$/;
 const INTEGER = /^[+-]?[0-9]+$/;
 const NO_ENV: ReadonlyMap<string, string> = new Map();
+/** A --from value with one of these may change when expanded (a regex literal in the per-instruction path is a new object per call). */
+const MAY_EXPAND = /[$'"`\\]/;
 
 /** Analyse a Dockerfile. Never throws: an unexpected failure becomes an InternalError diagnostic. */
 export function analyze(text: string): Analysis {
@@ -488,11 +490,13 @@ function addInstructionEdges(
     if (flag === null || flag.value === null || flag.value === '') return;
     const value = flag.value;
     const valueSpan = flag.valueSpan ?? flag.span;
-    if (/[$'"`\\]/.test(value) && expandWord(value, NO_ENV).value !== value) {
+    if (MAY_EXPAND.test(value) && expandWord(value, NO_ENV).value !== value) {
       report(M.FromVariable, line, valueSpan);
       return;
     }
-    const paths = instruction.args.map((a) => a.value);
+    const args = instruction.args;
+    const paths: string[] = new Array(args.length);
+    for (let a = 0; a < args.length; a++) paths[a] = args[a].value;
     if (INTEGER.test(value) && Number.isSafeInteger(Number(value))) {
       const index = Number(value);
       if (index < 0 || index >= stageCount) {
