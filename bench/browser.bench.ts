@@ -9,13 +9,21 @@
 // < 16 ms; canvas visible < 600 ms; editor ready < 1 s.
 //
 // How the times are taken, in the page: a keydown listener (capture phase,
-// on window) notes the event's timestamp; a MutationObserver on the stage node
-// being edited (or Monaco's content-change event for the gesture) notes the
-// update; the sample ends after the next animation frame plus a message-channel
-// hop, i.e. once the browser has had its chance to paint the change. Cold-load
-// times come from window.__stagewright.canvasReadyAt / editorReadyAt
-// (src/store/instrumentation.ts), performance.now() values measured from
-// navigation start.
+// on window) notes the event's timestamp. A MutationObserver on what should
+// change (the stage node being typed into, or Monaco's lines for a gesture)
+// then takes two times:
+//   - updated: when the change is in the DOM, styled and laid out (the
+//     observer forces style and layout, work the next frame would do
+//     anyway), i.e. ready for the next frame. This is the figure the targets
+//     are read against: 16 ms is one frame at 60 Hz, and an update ready
+//     within it shows in the very next frame.
+//   - painted: after the next animation frame plus a message-channel hop,
+//     i.e. once the browser has painted the change. This adds the wait for
+//     the display's next frame (anywhere between 0 and 16.7 ms at 60 Hz, so
+//     its p95 alone is close to 16 ms) and the frame's own paint.
+// Cold-load times come from window.__stagewright.canvasReadyAt /
+// editorReadyAt (src/store/instrumentation.ts), performance.now() values
+// measured from navigation start.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -102,29 +110,81 @@ async function cursorAfterBase(page: Page, index: number): Promise<void> {
   }, index);
 }
 
-async function installKeystrokeProbe(page: Page, index: number): Promise<void> {
-  await page.evaluate((i) => {
-    const w = window as unknown as { __probe: { t0: number | null; samples: number[] } };
-    w.__probe = { t0: null, samples: [] };
-    window.addEventListener(
-      'keydown',
-      (e) => {
-        w.__probe.t0 = e.timeStamp;
-      },
-      true,
-    );
-    const node = document.querySelector(`[data-testid="stage-node"][data-stage-index="${i}"]`)!;
-    new MutationObserver(() => {
-      const t0 = w.__probe.t0;
-      if (t0 === null) return;
-      w.__probe.t0 = null;
-      requestAnimationFrame(() => {
-        const ch = new MessageChannel();
-        ch.port1.onmessage = () => w.__probe.samples.push(performance.now() - t0);
-        ch.port2.postMessage(0);
-      });
-    }).observe(node, { subtree: true, childList: true, characterData: true });
-  }, index);
+interface Sample {
+  updated: number;
+  painted: number;
+}
+type Probe = { t0: number | null; samples: Sample[] };
+
+/**
+ * Installs window.__probe in the page: a keydown (of `key`, or any) starts a
+ * sample, and the next mutation inside `selector` ends it (see the header).
+ */
+async function installProbe(page: Page, key: string | null, selector: string): Promise<void> {
+  // tsx (esbuild's keepNames) wraps the probe's named functions in __name(),
+  // which the page does not have.
+  await page.evaluate('window.__name = (f) => f');
+  await page.evaluate(
+    ([key, selector]) => {
+      const w = window as unknown as { __probe: Probe };
+      w.__probe = { t0: null, samples: [] };
+      // Whether we are inside a frame's animation callbacks (Monaco renders
+      // there): a change made then is painted by that same frame. A message
+      // posted from a frame callback arrives after the frame's paint.
+      let inFrame = false;
+      const frameEnd = new MessageChannel();
+      frameEnd.port1.onmessage = () => (inFrame = false);
+      const frame = () => {
+        if (w.__probe.t0 === null) return;
+        inFrame = true;
+        frameEnd.port2.postMessage(0);
+        requestAnimationFrame(frame);
+      };
+      window.addEventListener(
+        'keydown',
+        (e) => {
+          if (key !== null && e.key !== key) return;
+          w.__probe.t0 = e.timeStamp;
+          requestAnimationFrame(frame);
+        },
+        true,
+      );
+      const target = document.querySelector(selector)!;
+      new MutationObserver(() => {
+        const t0 = w.__probe.t0;
+        if (t0 === null) return;
+        w.__probe.t0 = null;
+        target.getBoundingClientRect();
+        const updated = performance.now() - t0;
+        const afterPaint = () => {
+          const ch = new MessageChannel();
+          ch.port1.onmessage = () => w.__probe.samples.push({ updated, painted: performance.now() - t0 });
+          ch.port2.postMessage(0);
+        };
+        if (inFrame) afterPaint();
+        else requestAnimationFrame(afterPaint);
+      }).observe(target, { subtree: true, childList: true, characterData: true });
+    },
+    [key, selector] as const,
+  );
+}
+
+async function takeSamples(page: Page): Promise<Sample[]> {
+  return page.evaluate(() => (window as unknown as { __probe: Probe }).__probe.samples);
+}
+
+async function resetSamples(page: Page): Promise<void> {
+  await page.evaluate(() => ((window as unknown as { __probe: Probe }).__probe.samples = []));
+}
+
+/** "updated p50 … p95 …  (painted p50 … p95 …)" with a verdict on the updated p95. */
+function report(samples: Sample[], target: number): string {
+  const u = summary(samples.map((x) => x.updated));
+  const p = summary(samples.map((x) => x.painted));
+  return (
+    `updated p50 ${fmt(u.p50)}  p95 ${fmt(u.p95)}  max ${fmt(u.max)}; painted p50 ${fmt(p.p50)}  p95 ${fmt(p.p95)}` +
+    `  (${u.n} samples; updated p95 < ${target} ms: ${verdict(u.p95 < target)})`
+  );
 }
 
 async function keystrokes(browser: Browser, label: string, stages: number, linesPerStage: number, count: number, gapMs: number) {
@@ -132,55 +192,32 @@ async function keystrokes(browser: Browser, label: string, stages: number, lines
   const page = await openWith(browser, text);
   const index = Math.floor(stages / 2);
   await cursorAfterBase(page, index);
-  await installKeystrokeProbe(page, index);
-  // Warm up: the first few keystrokes pay for JIT compilation.
-  for (const ch of 'abc') {
-    await page.keyboard.type(ch);
+  await installProbe(page, null, `[data-testid="stage-node"][data-stage-index="${index}"]`);
+  // Warm up for about a second of typing: the first keystrokes run before the
+  // JIT has optimised the code they use, and the figure is about steady typing.
+  for (let k = 0; k < 15; k++) {
+    await page.keyboard.type('abc'[k % 3]);
     await page.waitForTimeout(gapMs);
   }
-  await page.evaluate(() => ((window as unknown as { __probe: { samples: number[] } }).__probe.samples = []));
+  await resetSamples(page);
   const chars = 'xyzw';
   for (let k = 0; k < count; k++) {
     await page.keyboard.type(chars[k % chars.length]);
     await page.waitForTimeout(gapMs);
   }
-  const samples = await page.evaluate(() => (window as unknown as { __probe: { samples: number[] } }).__probe.samples);
+  const samples = await takeSamples(page);
   const lines = text.split('\n').length - 1;
-  const s = summary(samples);
-  const target = stages <= 50 ? 16 : 100;
-  console.log(
-    `keystroke -> canvas updated, ${label} (${lines} lines, ${stages} stages): p50 ${fmt(s.p50)}  p95 ${fmt(s.p95)}  max ${fmt(s.max)}  (${s.n} keystrokes; p95 < ${target} ms: ${verdict(s.p95 < target)})`,
-  );
-  if (s.n < count) console.log(`  note: ${count - s.n} keystrokes produced no canvas update`);
+  console.log(`keystroke -> canvas, ${label} (${lines} lines, ${stages} stages): ${report(samples, stages <= 50 ? 16 : 100)}`);
+  if (samples.length < count) console.log(`  note: ${count - samples.length} keystrokes produced no canvas update`);
   await page.context().close();
-  return s;
 }
 
 async function gesture(browser: Browser, label: string, stages: number, linesPerStage: number, count: number) {
   const page = await openWith(browser, generatedDockerfile(stages, linesPerStage));
-  await page.evaluate(() => {
-    type Ed = { onDidChangeModelContent(cb: () => void): void };
-    const w = window as unknown as { __probe: { t0: number | null; samples: number[] } };
-    w.__probe = { t0: null, samples: [] };
-    window.addEventListener(
-      'keydown',
-      (e) => {
-        if (e.key === 'Enter') w.__probe.t0 = e.timeStamp;
-      },
-      true,
-    );
-    (window.__stagewright!.editor as Ed).onDidChangeModelContent(() => {
-      const t0 = w.__probe.t0;
-      if (t0 === null) return;
-      w.__probe.t0 = null;
-      requestAnimationFrame(() => {
-        const ch = new MessageChannel();
-        ch.port1.onmessage = () => w.__probe.samples.push(performance.now() - t0);
-        ch.port2.postMessage(0);
-      });
-    });
-  });
   const index = Math.floor(stages / 2);
+  // The stage's lines on screen, so that the change shows in Monaco's lines.
+  await cursorAfterBase(page, index);
+  await installProbe(page, 'Enter', '[data-testid="editor"] .view-lines');
   const base = page.locator(`[data-testid="stage-node"][data-stage-index="${index}"] [data-testid="stage-base"]`);
   const change = async (k: number) => {
     await base.dispatchEvent('dblclick');
@@ -189,20 +226,13 @@ async function gesture(browser: Browser, label: string, stages: number, linesPer
     await input.press('Enter');
     await page.waitForTimeout(stages > 100 ? 400 : 150);
   };
-  // Warm up, let the last warm-up sample land, then start counting.
-  await change(100);
-  await change(101);
+  for (let k = 0; k < 8; k++) await change(100 + k);
   await page.waitForTimeout(500);
-  await page.evaluate(() => ((window as unknown as { __probe: { samples: number[] } }).__probe.samples = []));
+  await resetSamples(page);
   for (let k = 0; k < count; k++) await change(k);
   await page.waitForTimeout(500);
-  const samples = await page.evaluate(() => (window as unknown as { __probe: { samples: number[] } }).__probe.samples);
-  const s = summary(samples);
-  console.log(
-    `gesture (change base image, Enter) -> editor text updated, ${label}: p50 ${fmt(s.p50)}  p95 ${fmt(s.p95)}  (${s.n} gestures; < 16 ms: ${verdict(s.p95 < 16)})`,
-  );
+  console.log(`gesture (change base image, Enter) -> editor text, ${label}: ${report(await takeSamples(page), 16)}`);
   await page.context().close();
-  return s;
 }
 
 async function coldLoad(browser: Browser, label: string, text: string | null, runs: number) {
@@ -229,17 +259,31 @@ async function coldLoad(browser: Browser, label: string, text: string | null, ru
   );
 }
 
+// `node --import tsx bench/browser.bench.ts gesture keystroke` runs only those parts (cold, keystroke, gesture).
+const only = process.argv.slice(2);
+const wanted = (part: string) => only.length === 0 || only.includes(part);
+
 const server = await startServer();
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 try {
   console.log('\nBrowser benchmark (built app, Debian Chromium, headless)\n');
-  await coldLoad(browser, 'first visit (starter file)', null, 5);
-  await coldLoad(browser, 'saved 1,000-line / 50-stage file', generatedDockerfile(50, 20), 5);
-  await keystrokes(browser, '50 stages', 50, 20, 60, 60);
-  await keystrokes(browser, '500 stages', 500, 20, 40, 250);
-  await gesture(browser, '50 stages', 50, 20, 20);
-  await gesture(browser, '500 stages', 500, 20, 10);
+  if (wanted('cold')) {
+    await coldLoad(browser, 'first visit (starter file)', null, 5);
+    await coldLoad(browser, 'saved 1,000-line / 50-stage file', generatedDockerfile(50, 20), 5);
+  }
+  if (wanted('keystroke')) {
+    await keystrokes(browser, '50 stages', 50, 20, 60, 60);
+    await keystrokes(browser, '500 stages', 500, 20, 40, 250);
+  }
+  if (wanted('gesture')) {
+    await gesture(browser, '50 stages', 50, 20, 20);
+    await gesture(browser, '500 stages', 500, 20, 10);
+  }
 } finally {
   await browser.close();
-  if (server.pid) process.kill(-server.pid, 'SIGTERM');
+  try {
+    if (server.pid) process.kill(-server.pid, 'SIGTERM');
+  } catch {
+    // already gone
+  }
 }

@@ -19,6 +19,7 @@ export function perform(change: StageChange): boolean {
 }
 
 function stageIndexOf(nodeId: string): number {
+  appStore().getState().flush();
   return appStore().getState().graph.stageIds.indexOf(nodeId);
 }
 
@@ -31,6 +32,7 @@ export function renameStage(index: number, name: string): boolean {
   const oldId = before.graph.stageIds[index];
   if (!perform({ op: 'renameStage', index, name })) return false;
   // Positions are keyed by name: a stage the user placed stays where it was.
+  appStore().getState().flush();
   const after = appStore().getState();
   const newId = after.graph.stageIds[index];
   const placed = oldId !== undefined ? after.view.positions[oldId] : undefined;
@@ -55,6 +57,7 @@ export function connect(source: number, target: number, src: string, dest: strin
 }
 
 export function deleteEdge(edgeId: string): boolean {
+  appStore().getState().flush();
   const s = appStore().getState();
   const edge = s.graph.edges.find((e) => e.id === edgeId);
   if (!edge) return false;
@@ -65,6 +68,7 @@ export function deleteEdge(edgeId: string): boolean {
 
 /** Deletes a stage; when other stages use it, asks first (in the page) and says what happens to them. */
 export function deleteStage(index: number): void {
+  appStore().getState().flush();
   const s = appStore().getState();
   const stage = s.analysis.stages[index];
   if (!stage) return;
@@ -93,6 +97,7 @@ export function deleteStage(index: number): void {
 
 /** Delete key on the canvas: removes the selected stage or connection. */
 export function deleteSelection(): void {
+  appStore().getState().flush();
   const s = appStore().getState();
   const sel = s.selection;
   if (!sel) return;

@@ -51,6 +51,9 @@ export function EditorPane() {
             edits.map((e) => ({ range: toRange(e), text: e.text, forceMoveMarkers: true })),
           );
           editor.pushUndoStop();
+          // Draw the edited lines now rather than in Monaco's next animation
+          // frame: the gesture's event handler ends with them on screen-ready.
+          editor.render();
         } finally {
           applyingExternal = false;
         }

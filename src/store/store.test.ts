@@ -53,7 +53,32 @@ describe('app store', () => {
     store.getState().replaceText('FROM scratch\n');
     expect(applied).toEqual([[{ start: 0, end: TEXT.length, text: 'FROM scratch\n' }]]);
     expect(store.getState().text).toBe('FROM scratch\n');
+    // The analysis waits for the editor to paint the gesture, unless flushed.
+    expect(store.getState().nodes.map((n) => n.id)).toEqual(['build', 'app']);
+    store.getState().flush();
     expect(store.getState().nodes.map((n) => n.id)).toEqual(['#0']);
+  });
+
+  it('analyses a gesture applied through the editor by itself, just after', async () => {
+    const store = make();
+    let editorText = TEXT;
+    store.getState().setEditorPort({
+      applyEdits(edits) {
+        editorText = applyEdits(editorText, edits);
+        return editorText;
+      },
+      undo() {},
+      redo() {},
+      revealLine() {},
+    });
+    const versions: number[] = [];
+    store.subscribe((s) => versions.push(s.version));
+    store.getState().replaceText('FROM scratch\n');
+    expect(store.getState().analysis.file.text).toBe(TEXT);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(store.getState().analysis.file.text).toBe('FROM scratch\n');
+    expect(store.getState().nodes.map((n) => n.id)).toEqual(['#0']);
+    expect(versions.at(-1)).toBe(1);
   });
 
   it('selects the stage under the cursor, and clears an editor selection outside stages', () => {

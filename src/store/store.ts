@@ -74,9 +74,18 @@ export interface AppState {
   inlineEdit: string | null;
 
   editorChanged(text: string): void;
-  /** Brings the analysis up to date with the text now (a big file's analysis is otherwise deferred by a task). */
+  /**
+   * Brings the analysis up to date with the text now. It is otherwise deferred
+   * for a big file's keystrokes (by a task) and for gestures applied through
+   * the editor (until the editor has painted them): read analysis-derived state
+   * right after such a change only after calling this.
+   */
   flush(): void;
-  /** Applies text edits through the editor (one undo step). Returns false if they could not be applied. */
+  /**
+   * Applies text edits through the editor (one undo step); the analysis
+   * follows after the editor's next paint (see flush). Returns false if they
+   * could not be applied.
+   */
   applyEdits(edits: TextEdit[]): boolean;
   /** Replaces the whole text as one undoable edit (opening a file, a template). */
   replaceText(text: string): void;
@@ -125,6 +134,27 @@ let alertIds = 0;
  * keystroke's own task, so the canvas changes in the same frame as the editor.
  */
 const DEFER_ANALYSIS_ABOVE_CHARS = 60_000;
+
+/**
+ * Runs fn at the start of the frame after the next one, so that the next
+ * frame paints without waiting for it (and whatever else waits for that
+ * paint goes first); or after 100 ms where no frame comes (a hidden tab).
+ * Outside a browser: in a task.
+ */
+function afterNextPaint(fn: () => void): void {
+  if (typeof requestAnimationFrame !== 'function') {
+    scheduleTask(fn);
+    return;
+  }
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    fn();
+  };
+  requestAnimationFrame(() => requestAnimationFrame(once));
+  setTimeout(once, 100);
+}
 
 function scheduleTask(fn: () => void): void {
   if (typeof MessageChannel === 'undefined') {
@@ -175,7 +205,9 @@ export function createAppStore(options: StoreOptions = {}): AppStore {
       set(derive({ text, analysis, version: get().version + 1 }));
     }
 
-    // The text whose analysis is still to come (big files only), or null.
+    // The text whose analysis is still to come, or null: a big file's while
+    // keystrokes may still be arriving, or a gesture's until the editor has
+    // painted it.
     let pendingText: string | null = null;
     let scheduled = false;
     function flushPending(): void {
@@ -237,10 +269,21 @@ export function createAppStore(options: StoreOptions = {}): AppStore {
         for (const e of edits) {
           if (!(e.start >= 0 && e.end >= e.start && e.end <= current.length)) return false;
         }
-        let next: string;
-        if (port) next = port.applyEdits(edits);
-        else next = applyTextEdits(current, edits);
-        if (next !== current) setTextNow(next);
+        if (!port) {
+          const next = applyTextEdits(current, edits);
+          if (next !== current) setTextNow(next);
+          return true;
+        }
+        const next = port.applyEdits(edits);
+        if (next === current) return true;
+        // The editor shows the gesture's text in its next frame; analysing it
+        // and redrawing the canvas first would hold that frame back by as
+        // long again (tens of milliseconds on a big file). So the text is
+        // current now, and the analysis follows just after that paint, or
+        // sooner when anything calls flush().
+        pendingText = next;
+        set({ text: next });
+        afterNextPaint(flushPending);
         return true;
       },
 
