@@ -1,6 +1,6 @@
 // The designer measured in a real browser (Debian's Chromium through
-// Playwright) on the built app (dist/, built first if missing, served by
-// `vite preview`):
+// Playwright) on the built app (dist/, built first if missing, served
+// precompressed from memory like a static host: see static-server.ts):
 //   - keystroke -> canvas updated, p50 and p95, on a generated 1,000-line /
 //     50-stage and a 10,000-line / 500-stage Dockerfile;
 //   - a canvas gesture (change a base image inline, Enter) -> editor text updated;
@@ -24,10 +24,12 @@
 // Cold-load times come from window.__stagewright.canvasReadyAt /
 // editorReadyAt (src/store/instrumentation.ts), performance.now() values
 // measured from navigation start.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import type { Server } from 'node:http';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { generatedDockerfile } from './model.bench.ts';
+import { serveDist } from './static-server.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.ts';
 import type {} from '../src/store/instrumentation.ts';
 
@@ -49,27 +51,13 @@ function summary(samples: number[]) {
 const fmt = (ms: number) => `${ms.toFixed(1).padStart(7)} ms`;
 const verdict = (ok: boolean) => (ok ? 'target met' : 'target NOT met');
 
-async function startServer(): Promise<ChildProcess> {
+async function startServer(): Promise<Server> {
   if (!existsSync('dist/index.html')) {
     console.log('dist/ is missing: building the app (npx vite build)…');
     const r = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
     if (r.status !== 0) throw new Error('vite build failed');
   }
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(ORIGIN);
-      if (res.ok) return server;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`vite preview did not answer on ${ORIGIN}`);
+  return serveDist('dist', PORT);
 }
 
 /** Opens the app with `text` already saved (as after an earlier visit), waits for editor and laid-out canvas. */
@@ -281,9 +269,5 @@ try {
   }
 } finally {
   await browser.close();
-  try {
-    if (server.pid) process.kill(-server.pid, 'SIGTERM');
-  } catch {
-    // already gone
-  }
+  server.close();
 }

@@ -85,6 +85,38 @@ test('change a base image by double-clicking it', async ({ page }) => {
   await expectUndoRestores(page, changed);
 });
 
+test('a gesture reaches the editor text in its own event; the node shows the new value while the analysis follows', async ({ page }) => {
+  await start(page);
+  await stageNode(page, 1).getByTestId('stage-base').dblclick();
+  await page.getByTestId('inline-input').fill('alpine:3.21');
+  // Enter dispatched in the page, so that everything is read in the same task, before any frame.
+  const seen = await page.evaluate(async () => {
+    type Ed = { getModel(): { getValue(): string } };
+    type St = { getState(): { analysis: { stages: { base: string }[] } } };
+    const sw = window.__stagewright!;
+    const input = document.querySelector<HTMLInputElement>('[data-testid="inline-input"]')!;
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    // React commits a keydown's updates in a microtask at the end of the event.
+    await Promise.resolve();
+    const node = document.querySelector('[data-testid="stage-node"][data-stage-index="1"] [data-testid="stage-base"]');
+    const lines = [...document.querySelectorAll('[data-testid="editor"] .view-line')].map((l) => l.textContent?.replace(/\u00a0/g, ' '));
+    return {
+      text: (sw.editor as Ed).getModel().getValue(),
+      editorLineDrawn: lines.includes('FROM alpine:3.21 AS runtime'),
+      node: node?.textContent,
+      analysedBase: (sw.store as St).getState().analysis.stages[1].base,
+    };
+  });
+  expect(seen).toEqual({
+    text: BASE.replace('alpine:3.20', 'alpine:3.21'),
+    editorLineDrawn: true,
+    node: 'alpine:3.21',
+    analysedBase: 'alpine:3.20',
+  });
+  await expect.poll(() => page.evaluate(() => (window.__stagewright!.store as { getState(): { analysis: { stages: { base: string }[] } } }).getState().analysis.stages[1].base)).toBe('alpine:3.21');
+  await expect(stageNode(page, 1).getByTestId('stage-base')).toHaveText('alpine:3.21');
+});
+
 test('connect two stages by dragging between handles, with the paths asked inline', async ({ page }) => {
   await start(page);
   await dragConnection(page, 0, 1);

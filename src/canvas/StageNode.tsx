@@ -1,9 +1,11 @@
 // A stage on the canvas. Everything shown comes from the node's data (derived
-// from the text); the only local state is which field is being edited inline.
+// from the text); the only local state is a just-committed inline edit, shown
+// until the analysis of the edited text reaches the node (a frame later: the
+// editor draws the edit first), so the old value does not flash back.
 // Names and images are rendered as text nodes, never as HTML.
-import { memo, useCallback } from 'react';
+import { memo, useCallback, useState } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { useApp, type StageFlowNode, type BaseBadge } from '../store/index.ts';
+import { useApp, type StageFlowNode, type BaseBadge, type StageNodeData } from '../store/index.ts';
 import { InlineInput } from './InlineInput.tsx';
 import { isCollapsed } from './selectors.ts';
 import { changeBaseImage, openStageMenu, renameStage } from './gestures.ts';
@@ -28,8 +30,16 @@ export const StageNode = memo(function StageNode({ id, data, selected }: NodePro
   const toggleCollapsed = useApp((s) => s.toggleCollapsed);
   const setInlineEdit = useApp((s) => s.setInlineEdit);
   const stopEditing = useCallback(() => setInlineEdit(null), [setInlineEdit]);
+  // Dropped as soon as the node's data changes, i.e. when the new analysis lands.
+  const [committed, setCommitted] = useState<{ field: 'name' | 'base'; value: string; data: StageNodeData } | null>(null);
+  const shown = committed !== null && committed.data === data ? committed : null;
+  const commit = (field: 'name' | 'base', value: string, gesture: (index: number, value: string) => boolean) => {
+    stopEditing();
+    setCommitted(gesture(data.index, value) ? { field, value, data } : null);
+  };
 
-  const title = data.name ?? `#${data.index}`;
+  const title = shown?.field === 'name' ? shown.value : (data.name ?? `#${data.index}`);
+  const base = shown?.field === 'base' ? shown.value : data.base;
   const problems = data.errors + data.warnings;
   const classes = ['sw-node', 'sw-stage'];
   if (selected) classes.push('is-selected');
@@ -57,16 +67,13 @@ export const StageNode = memo(function StageNode({ id, data, selected }: NodePro
               label="Stage name"
               initial={data.name ?? ''}
               className="sw-stage-name-input"
-              onCommit={(v) => {
-                stopEditing();
-                renameStage(data.index, v);
-              }}
+              onCommit={(v) => commit('name', v, renameStage)}
               onCancel={stopEditing}
             />
           </span>
         ) : (
           <span
-            className={`sw-stage-name ${data.name ? '' : 'is-unnamed'}`}
+            className={`sw-stage-name ${data.name || shown?.field === 'name' ? '' : 'is-unnamed'}`}
             data-testid="stage-name"
             title={`${title}: double-click to rename`}
             onDoubleClick={(e) => {
@@ -116,10 +123,7 @@ export const StageNode = memo(function StageNode({ id, data, selected }: NodePro
               label="Base image"
               initial={data.base}
               className="sw-stage-base-input"
-              onCommit={(v) => {
-                stopEditing();
-                changeBaseImage(data.index, v);
-              }}
+              onCommit={(v) => commit('base', v, changeBaseImage)}
               onCancel={stopEditing}
             />
           </span>
@@ -127,13 +131,13 @@ export const StageNode = memo(function StageNode({ id, data, selected }: NodePro
           <span
             className="sw-base-image"
             data-testid="stage-base"
-            title={`${data.base}: double-click to change the base image`}
+            title={`${base}: double-click to change the base image`}
             onDoubleClick={(e) => {
               e.stopPropagation();
               setInlineEdit(`${id}:base`);
             }}
           >
-            {data.base}
+            {base}
           </span>
         )}
       </div>
