@@ -181,3 +181,42 @@ test('diagnostics show as markers in the editor and go when fixed', async ({ pag
   await setEditorText(page, 'FROM alpine AS a\nFROM alpine AS b\nCOPY --from=a /x /y\n');
   await expect(page.getByTestId('editor').locator('.squiggly-error')).toHaveCount(0);
 });
+
+test('an info note reported for many stages is one folded group; errors stay in line order around it', async ({ page }) => {
+  const { readFileSync } = await import('node:fs');
+  const cli = readFileSync(new URL('../../shared/corpus/real-world/docker__cli__Dockerfile.Dockerfile', import.meta.url), 'utf8');
+  // An error on the first line, before every UnusedStage note.
+  await openApp(page, 'FROM\n' + cli);
+  const list = page.getByTestId('problems');
+  const group = list.getByTestId('problem-group');
+  await expect(group).toHaveCount(1);
+  await expect(group).toHaveAttribute('data-code', 'UnusedStage');
+  await expect(group.locator('summary')).toContainText('A stage the build target never uses');
+  const notes = group.getByTestId('problem');
+  const count = await notes.count();
+  expect(count).toBeGreaterThanOrEqual(4);
+  await expect(group.locator('summary')).toContainText(`${count} ×`);
+  await expect(notes.first()).toBeHidden();
+  await expect(list.locator('[data-testid="problem"][data-severity="error"]').first()).toBeVisible();
+  await group.locator('summary').click();
+  await expect(notes.first()).toBeVisible();
+  await notes.nth(1).click();
+  const line = Number(await notes.nth(1).getAttribute('data-line'));
+  await expect.poll(() => cursorLine(page)).toBe(line);
+});
+
+test('a graph too wide to fit is shown from its start, not centred with both ends cut off', async ({ page }) => {
+  const { readFileSync } = await import('node:fs');
+  const cli = readFileSync(new URL('../../shared/corpus/real-world/docker__cli__Dockerfile.Dockerfile', import.meta.url), 'utf8');
+  await openApp(page, cli);
+  await expectStages(page, 23);
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+        const lefts = [...document.querySelectorAll('.react-flow__node')].map((n) => n.getBoundingClientRect().left);
+        return Math.round(Math.min(...lefts) - pane.left);
+      }),
+    )
+    .toBe(24);
+});

@@ -1,8 +1,8 @@
 // Lays the graph out when its shape changes (nodes or edges added, removed or
 // renamed, instruction lists collapsed or expanded), once every node has been
 // measured, then fits the view. Typing that leaves the shape alone does nothing here.
-import { useEffect, useRef } from 'react';
-import { useReactFlow } from '@xyflow/react';
+import { useCallback, useEffect, useRef } from 'react';
+import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { appStore, useApp } from '../store/index.ts';
 import { instrument } from '../store/instrumentation.ts';
 import { requestLayout } from './layoutClient.ts';
@@ -17,9 +17,11 @@ const readyToLayout = (s: State) => isBigGraph(s) || s.graph.nodes.every((n) => 
 
 /**
  * Fitting a big graph entirely would shrink its text to dots; below this zoom
- * the view stays readable, centred on the graph, and the user zooms out if they want.
+ * the view stays readable and the user zooms out if they want.
  */
 const FIT_OPTIONS = { padding: 0.12, maxZoom: 1.1, minZoom: 0.3 };
+/** Screen pixels kept free at the edge when a graph too big to fit is shown from its start. */
+const EDGE_GAP = 24;
 
 /** Whether two automatically placed nodes in the same column overlap (by their measured sizes). */
 function autoNodesOverlap(s: State): boolean {
@@ -47,7 +49,26 @@ let announceCanvasReady: () => void = () => {};
 export const canvasReady = new Promise<void>((resolve) => (announceCanvasReady = resolve));
 
 export function useAutoLayout(): void {
-  const { fitView, setViewport } = useReactFlow();
+  const { fitView, setViewport, getViewport, getNodes, getNodesBounds } = useReactFlow();
+  const flowStore = useStoreApi();
+
+  // Fits the graph; one too big for that at FIT_OPTIONS.minZoom is shown from
+  // its start instead (layers run left to right, so the base stages), rather
+  // than centred with both ends cut off.
+  const fitGraph = useCallback(async () => {
+    await fitView(FIT_OPTIONS);
+    const fitted = getViewport();
+    const { width, height } = flowStore.getState();
+    const bounds = getNodesBounds(getNodes());
+    const wide = bounds.width * fitted.zoom + 2 * EDGE_GAP > width;
+    const tall = bounds.height * fitted.zoom + 2 * EDGE_GAP > height;
+    if (!wide && !tall) return;
+    await setViewport({
+      x: wide ? EDGE_GAP - bounds.x * fitted.zoom : fitted.x,
+      y: tall ? EDGE_GAP - bounds.y * fitted.zoom : fitted.y,
+      zoom: fitted.zoom,
+    });
+  }, [fitView, getViewport, getNodes, getNodesBounds, setViewport, flowStore]);
   const shapeKey = useApp((s) => `${s.graph.shapeKey}\n|${collapseSignature(s)}`);
   const laidOut = useApp((s) => s.layout.shapeKey);
   const measured = useApp(readyToLayout);
@@ -113,7 +134,7 @@ export function useAutoLayout(): void {
     if (!appStore().getState().layout.fit) return;
     const frame = requestAnimationFrame(() => {
       if (firstFit.current && saved) setViewport(saved);
-      else void fitView(FIT_OPTIONS);
+      else void fitGraph();
       if (firstFit.current) {
         firstFit.current = false;
         requestAnimationFrame(() => {
@@ -123,5 +144,5 @@ export function useAutoLayout(): void {
       }
     });
     return () => cancelAnimationFrame(frame);
-  }, [generation, fitView, setViewport]);
+  }, [generation, fitGraph, setViewport]);
 }
