@@ -26,6 +26,8 @@ export function StageMenu() {
   const count = useApp((s) => s.analysis.stages.length);
   // Only while the menu is open, so a closed menu does not re-render on every keystroke.
   const fixes = useApp(useShallow((s) => (s.dialog?.kind === 'stage-menu' ? stageFixes(s.analysis, s.dialog.index) : NO_FIXES)));
+  // The text the fixes' offsets refer to.
+  const basis = useApp((s) => (s.dialog?.kind === 'stage-menu' ? s.analysis.file.text : ''));
   const ref = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -84,7 +86,7 @@ export function StageMenu() {
           role="menuitem"
           data-testid="stage-quick-fix"
           title="Apply this fix (undo with Ctrl+Z)"
-          onClick={act(() => appStore().getState().applyEdits(fix.edits))}
+          onClick={act(() => appStore().getState().applyEdits(fix.edits, basis))}
         >
           Fix: {fix.title}
         </button>

@@ -81,6 +81,27 @@ describe('app store', () => {
     expect(versions.at(-1)).toBe(1);
   });
 
+  it('refuses edits computed against a text that has moved on (a quick fix clicked twice)', () => {
+    const store = make();
+    let editorText = TEXT;
+    store.getState().setEditorPort({
+      applyEdits(edits) {
+        editorText = applyEdits(editorText, edits);
+        return editorText;
+      },
+      undo() {},
+      redo() {},
+      revealLine() {},
+    });
+    const fix = [{ start: 5, end: 11, text: 'rust' }];
+    const basis = store.getState().analysis.file.text;
+    expect(store.getState().applyEdits(fix, basis)).toBe(true);
+    // The analysis of the first application is still pending: the same fix again is refused.
+    expect(store.getState().applyEdits(fix, basis)).toBe(false);
+    expect(editorText).toBe(TEXT.replace('golang', 'rust'));
+    expect(store.getState().text).toBe(editorText);
+  });
+
   it('selects the stage under the cursor, and clears an editor selection outside stages', () => {
     const store = make('# header\n' + TEXT);
     store.getState().selectStageAtLine(5);

@@ -83,10 +83,12 @@ export interface AppState {
   flush(): void;
   /**
    * Applies text edits through the editor (one undo step); the analysis
-   * follows after the editor's next paint (see flush). Returns false if they
-   * could not be applied.
+   * follows after the editor's next paint (see flush). `basis` is the text the
+   * edits were computed against (a quick fix's analysis text): when the text
+   * has moved on since, they are refused. Returns false if they could not be
+   * applied.
    */
-  applyEdits(edits: TextEdit[]): boolean;
+  applyEdits(edits: TextEdit[], basis?: string): boolean;
   /** Replaces the whole text as one undoable edit (opening a file, a template). */
   replaceText(text: string): void;
   undo(): void;
@@ -262,10 +264,11 @@ export function createAppStore(options: StoreOptions = {}): AppStore {
         flushPending();
       },
 
-      applyEdits(edits) {
+      applyEdits(edits, basis) {
         flushPending();
         if (edits.length === 0) return true;
         const current = get().text;
+        if (basis !== undefined && basis !== current) return false;
         for (const e of edits) {
           if (!(e.start >= 0 && e.end >= e.start && e.end <= current.length)) return false;
         }

@@ -1,8 +1,9 @@
 // The selected stage, explained: its base, what it takes and gives, and
 // whether its files reach the image the current target produces.
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useApp } from '../../store/index.ts';
-import { explainStage } from '../../model/explain.ts';
+import { explainStage, type StageExplanation } from '../../model/explain.ts';
+import { useStableValue } from '../useStableValue.ts';
 import type { Analysis } from '../../model/types.ts';
 import { effectiveTarget } from '../../model/targets.ts';
 import { ProblemActions } from './ProblemActions.tsx';
@@ -21,24 +22,42 @@ function stageProblems(analysis: Analysis, index: number): number[] {
 
 const reachTone = { target: 'final', base: 'final', copied: 'final', 'build-only': 'muted', unused: 'muted' } as const;
 
+interface StageProblem {
+  index: number;
+  line: number;
+  code: string;
+  severity: string;
+  message: string;
+}
+
 export function ExplainPanel() {
   const analysis = useApp((s) => s.analysis);
   const index = useApp((s) => (s.selection?.kind === 'node' ? s.graph.stageIds.indexOf(s.selection.id) : -1));
   const target = useApp((s) => s.view.target);
   const builder = useApp((s) => s.view.builder);
-  const t = effectiveTarget(target, analysis.stages.length);
-  const explanation = useMemo(
-    () => (index >= 0 && index < analysis.stages.length ? explainStage(analysis, index, t, builder) : null),
-    [analysis, index, t, builder],
+  const view = useStableValue(
+    useMemo(() => {
+      if (index < 0 || index >= analysis.stages.length) return null;
+      const explanation = explainStage(analysis, index, effectiveTarget(target, analysis.stages.length), builder);
+      const problems: StageProblem[] = stageProblems(analysis, index).map((i) => {
+        const d = analysis.diagnostics[i];
+        return { index: i, line: d.line, code: d.code, severity: d.severity, message: d.message };
+      });
+      return { explanation, problems };
+    }, [analysis, index, target, builder]),
   );
-  const problems = useMemo(() => (explanation ? stageProblems(analysis, explanation.index) : []), [analysis, explanation]);
-  if (!explanation) {
+  return <ExplainBody view={view} />;
+}
+
+const ExplainBody = memo(function ExplainBody({ view }: { view: { explanation: StageExplanation; problems: StageProblem[] } | null }) {
+  if (!view) {
     return (
       <p className="sw-teach-empty" data-testid="explanation">
         Select a stage on the canvas, or put the cursor inside one in the editor, to see what it does.
       </p>
     );
   }
+  const { explanation, problems } = view;
   return (
     <div className="sw-explain" data-testid="explanation" data-stage-index={explanation.index} data-reach={explanation.reach}>
       <h3 className="sw-explain-title">
@@ -58,12 +77,12 @@ export function ExplainPanel() {
         <section className="sw-explain-problems" data-testid="stage-problem-list">
           <h4>Problems in this stage</h4>
           <ul>
-            {problems.map((i) => (
-              <li key={i} data-testid="stage-problem" data-code={analysis.diagnostics[i].code} className={`is-${analysis.diagnostics[i].severity}`}>
+            {problems.map((p) => (
+              <li key={p.index} data-testid="stage-problem" data-code={p.code} className={`is-${p.severity}`}>
                 <span>
-                  Line {analysis.diagnostics[i].line}: {analysis.diagnostics[i].message}
+                  Line {p.line}: {p.message}
                 </span>
-                <ProblemActions index={i} />
+                <ProblemActions index={p.index} />
               </li>
             ))}
           </ul>
@@ -71,4 +90,4 @@ export function ExplainPanel() {
       )}
     </div>
   );
-}
+});

@@ -20,10 +20,11 @@ export function installEditorQuickFixes(): void {
       'dockerfile',
       {
         provideCodeActions(model, range) {
+          appStore().getState().flush();
           const state = appStore().getState();
           const none = { actions: [], dispose() {} };
           // Offsets in the analysis are only valid for the text it was made from.
-          if (model.getValue() !== state.text) return none;
+          if (model.getValue() !== state.analysis.file.text) return none;
           const from = model.getOffsetAt(range.getStartPosition());
           const to = model.getOffsetAt(range.getEndPosition());
           const actions: Monaco.languages.CodeAction[] = [];
