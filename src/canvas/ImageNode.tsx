@@ -2,6 +2,7 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { ImageFlowNode } from '../store/index.ts';
+import { sameNodeProps } from './nodeProps.ts';
 
 export const ImageNode = memo(function ImageNode({ data, selected }: NodeProps<ImageFlowNode>) {
   return (
@@ -13,4 +14,4 @@ export const ImageNode = memo(function ImageNode({ data, selected }: NodeProps<I
       <Handle type="source" position={Position.Right} className="sw-handle" isConnectable={false} />
     </div>
   );
-});
+}, sameNodeProps);

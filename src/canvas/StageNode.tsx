@@ -7,6 +7,7 @@ import { memo, useCallback, useState } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useApp, type StageFlowNode, type BaseBadge, type StageNodeData } from '../store/index.ts';
 import { InlineInput } from './InlineInput.tsx';
+import { sameNodeProps } from './nodeProps.ts';
 import { isCollapsed } from './selectors.ts';
 import { changeBaseImage, openStageMenu, renameStage } from './gestures.ts';
 
@@ -24,7 +25,9 @@ const BADGE_TITLE: Record<BaseBadge, string> = {
   variable: 'The base image uses build arguments',
 };
 
-export const StageNode = memo(function StageNode({ id, data, selected }: NodeProps<StageFlowNode>) {
+export const StageNode = memo(StageNodeView, sameNodeProps);
+
+function StageNodeView({ id, data, selected }: NodeProps<StageFlowNode>) {
   const collapsed = useApp((s) => isCollapsed(s, id));
   const editing = useApp((s) => (s.inlineEdit === `${id}:name` ? 'name' : s.inlineEdit === `${id}:base` ? 'base' : null));
   const toggleCollapsed = useApp((s) => s.toggleCollapsed);
@@ -187,4 +190,4 @@ export const StageNode = memo(function StageNode({ id, data, selected }: NodePro
       <Handle type="source" position={Position.Right} className="sw-handle" />
     </div>
   );
-});
+}
