@@ -78,7 +78,11 @@ async function openWith(browser: Browser, text: string): Promise<Page> {
   return page;
 }
 
-/** Puts the cursor at the end of stage `index`'s base image, with the editor focused. */
+/**
+ * Puts the cursor at the end of stage `index`'s base image, with the editor
+ * focused, and selects the stage as the cursor moving into it would (which
+ * brings its node into view: a wide graph is shown from its start).
+ */
 async function cursorAfterBase(page: Page, index: number): Promise<void> {
   await page.evaluate((i) => {
     type Ed = {
@@ -87,7 +91,7 @@ async function cursorAfterBase(page: Page, index: number): Promise<void> {
       revealLineInCenter(l: number): void;
       focus(): void;
     };
-    type St = { getState(): { analysis: { stageDetails: { baseSpan: { end: number } }[] } } };
+    type St = { getState(): { analysis: { stageDetails: { baseSpan: { end: number } }[] }; selectStageAtLine(line: number): void } };
     const sw = window.__stagewright!;
     const editor = sw.editor as Ed;
     const end = (sw.store as St).getState().analysis.stageDetails[i].baseSpan.end;
@@ -95,7 +99,10 @@ async function cursorAfterBase(page: Page, index: number): Promise<void> {
     editor.setPosition(pos);
     editor.revealLineInCenter(pos.lineNumber);
     editor.focus();
+    (sw.store as St).getState().selectStageAtLine(pos.lineNumber);
   }, index);
+  await page.locator(`[data-testid="stage-node"][data-stage-index="${index}"]`).waitFor();
+  await page.waitForTimeout(400);
 }
 
 interface Sample {
