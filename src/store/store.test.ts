@@ -10,6 +10,22 @@ function make(text = TEXT) {
   return createAppStore({ initial: { text, view: { ...DEFAULT_VIEW } } });
 }
 
+/** An editor port over a plain string: records what it was asked to apply. */
+function fakeEditor(initial = TEXT) {
+  const editor = { text: initial, applied: [] as TextEdit[][] };
+  const port: EditorPort = {
+    applyEdits(edits) {
+      editor.applied.push(edits);
+      editor.text = applyEdits(editor.text, edits);
+      return editor.text;
+    },
+    undo() {},
+    redo() {},
+    revealLine() {},
+  };
+  return { editor, port };
+}
+
 describe('app store', () => {
   it('derives the analysis and graph from the initial text', () => {
     const s = make().getState();
@@ -37,21 +53,10 @@ describe('app store', () => {
 
   it('routes gesture edits through the editor port and takes its text', () => {
     const store = make();
-    const applied: TextEdit[][] = [];
-    let editorText = TEXT;
-    const port: EditorPort = {
-      applyEdits(edits) {
-        applied.push(edits);
-        editorText = applyEdits(editorText, edits);
-        return editorText;
-      },
-      undo() {},
-      redo() {},
-      revealLine() {},
-    };
+    const { editor, port } = fakeEditor();
     store.getState().setEditorPort(port);
     store.getState().replaceText('FROM scratch\n');
-    expect(applied).toEqual([[{ start: 0, end: TEXT.length, text: 'FROM scratch\n' }]]);
+    expect(editor.applied).toEqual([[{ start: 0, end: TEXT.length, text: 'FROM scratch\n' }]]);
     expect(store.getState().text).toBe('FROM scratch\n');
     // The analysis waits for the editor to paint the gesture, unless flushed.
     expect(store.getState().nodes.map((n) => n.id)).toEqual(['build', 'app']);
@@ -61,16 +66,7 @@ describe('app store', () => {
 
   it('analyses a gesture applied through the editor by itself, just after', async () => {
     const store = make();
-    let editorText = TEXT;
-    store.getState().setEditorPort({
-      applyEdits(edits) {
-        editorText = applyEdits(editorText, edits);
-        return editorText;
-      },
-      undo() {},
-      redo() {},
-      revealLine() {},
-    });
+    store.getState().setEditorPort(fakeEditor().port);
     const versions: number[] = [];
     store.subscribe((s) => versions.push(s.version));
     store.getState().replaceText('FROM scratch\n');
@@ -83,23 +79,15 @@ describe('app store', () => {
 
   it('refuses edits computed against a text that has moved on (a quick fix clicked twice)', () => {
     const store = make();
-    let editorText = TEXT;
-    store.getState().setEditorPort({
-      applyEdits(edits) {
-        editorText = applyEdits(editorText, edits);
-        return editorText;
-      },
-      undo() {},
-      redo() {},
-      revealLine() {},
-    });
+    const { editor, port } = fakeEditor();
+    store.getState().setEditorPort(port);
     const fix = [{ start: 5, end: 11, text: 'rust' }];
     const basis = store.getState().analysis.file.text;
     expect(store.getState().applyEdits(fix, basis)).toBe(true);
     // The analysis of the first application is still pending: the same fix again is refused.
     expect(store.getState().applyEdits(fix, basis)).toBe(false);
-    expect(editorText).toBe(TEXT.replace('golang', 'rust'));
-    expect(store.getState().text).toBe(editorText);
+    expect(editor.text).toBe(TEXT.replace('golang', 'rust'));
+    expect(store.getState().text).toBe(editor.text);
   });
 
   it('selects the stage under the cursor, and clears an editor selection outside stages', () => {
