@@ -68,10 +68,13 @@ export function stageNodes(page: Page): Locator {
   return page.getByTestId('stage-node');
 }
 
-/** Waits until the canvas has this many stage nodes, laid out (no longer pending). */
+/** Waits until the canvas has this many stage nodes, laid out (no longer pending) and the view fitted to them. */
 export async function expectStages(page: Page, count: number): Promise<void> {
   await expect(stageNodes(page)).toHaveCount(count);
-  if (count > 0) await expect(page.locator('.react-flow__node.sw-pending')).toHaveCount(0);
+  if (count === 0) return;
+  await expect(page.locator('.react-flow__node.sw-pending')).toHaveCount(0);
+  // The view is fitted in the animation frame after a new layout is drawn.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
 
 export async function edgeKinds(page: Page): Promise<string[]> {

@@ -1,6 +1,7 @@
 // Lays the graph out when its shape changes (nodes or edges added, removed or
-// renamed, instruction lists collapsed or expanded), once every node has been
-// measured, then fits the view. Typing that leaves the shape alone does nothing here.
+// renamed, instruction lists collapsed or expanded), with measured sizes where
+// nodes have them and estimated ones elsewhere, then fits the view. Typing
+// that leaves the shape alone does nothing here.
 import { useCallback, useEffect, useRef } from 'react';
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { appStore, useApp } from '../store/index.ts';
@@ -12,8 +13,6 @@ import type { LayoutRequest } from './layout.ts';
 
 type State = ReturnType<ReturnType<typeof appStore>['getState']>;
 
-/** Ready to lay out: every node measured, or a big graph (whose off-screen nodes are estimated). */
-const readyToLayout = (s: State) => isBigGraph(s) || s.graph.nodes.every((n) => s.measured[n.id] !== undefined);
 
 /**
  * Fitting a big graph entirely would shrink its text to dots; below this zoom
@@ -71,13 +70,17 @@ export function useAutoLayout(): void {
   }, [fitView, getViewport, getNodes, getNodesBounds, setViewport, flowStore]);
   const shapeKey = useApp((s) => `${s.graph.shapeKey}\n|${collapseSignature(s)}`);
   const laidOut = useApp((s) => s.layout.shapeKey);
-  const measured = useApp(readyToLayout);
   const generation = useApp((s) => s.layout.generation);
   const inFlight = useRef<string | null>(null);
   const firstFit = useRef(true);
 
   useEffect(() => {
-    if (shapeKey === laidOut || !measured || inFlight.current === shapeKey) return;
+    // Nodes not measured yet (all of them when a file opens) are laid out by
+    // their estimated size, which follows canvas.css to within a pixel or
+    // two: waiting for the browser to measure them first cost a whole
+    // render-measure-render round before anything showed. Should a node turn
+    // out taller, the overlap check below lays the graph out again.
+    if (shapeKey === laidOut || inFlight.current === shapeKey) return;
     const store = appStore();
     const s = store.getState();
     const request: LayoutRequest = {
@@ -103,7 +106,7 @@ export function useAutoLayout(): void {
         now.setLayout(shapeKey, grid);
       },
     );
-  }, [shapeKey, laidOut, measured]);
+  }, [shapeKey, laidOut]);
 
   // A node that grew while the user typed (more instructions) may now cover
   // the one below it. Only then is the graph laid out again, keeping the view.
