@@ -206,10 +206,10 @@ test('an info note reported for many stages is one folded group; errors stay in 
 });
 
 test('a graph too wide to fit is shown from its start, not centred with both ends cut off', async ({ page }) => {
-  const { readFileSync } = await import('node:fs');
-  const cli = readFileSync(new URL('../../shared/corpus/real-world/docker__cli__Dockerfile.Dockerfile', import.meta.url), 'utf8');
-  await openApp(page, cli);
-  await expectStages(page, 23);
+  // A chain of 60 stages: one layer each, far wider than the pane at the smallest fitting zoom.
+  const chain = ['FROM alpine AS s0', ...Array.from({ length: 59 }, (_, i) => `FROM s${i} AS s${i + 1}`)].join('\n') + '\n';
+  await openApp(page, chain);
+  await expect(stageNodes(page).first()).toBeVisible();
   await expect
     .poll(() =>
       page.evaluate(() => {
@@ -219,4 +219,19 @@ test('a graph too wide to fit is shown from its start, not centred with both end
       }),
     )
     .toBe(24);
+});
+
+test('a mid-sized graph is fitted whole', async ({ page }) => {
+  const { readFileSync } = await import('node:fs');
+  const cli = readFileSync(new URL('../../shared/corpus/real-world/docker__cli__Dockerfile.Dockerfile', import.meta.url), 'utf8');
+  await openApp(page, cli);
+  await expectStages(page, 23);
+  const outside = await page.evaluate(() => {
+    const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+    return [...document.querySelectorAll('.react-flow__node')].filter((n) => {
+      const r = n.getBoundingClientRect();
+      return r.left < pane.left || r.right > pane.right || r.top < pane.top || r.bottom > pane.bottom;
+    }).length;
+  });
+  expect(outside).toBe(0);
 });

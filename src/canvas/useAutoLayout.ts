@@ -15,10 +15,11 @@ type State = ReturnType<ReturnType<typeof appStore>['getState']>;
 
 
 /**
- * Fitting a big graph entirely would shrink its text to dots; below this zoom
- * the view stays readable and the user zooms out if they want.
+ * A graph is fitted whole as long as its nodes stay boxes with visible edges
+ * (an overview, not reading size: the user zooms in to read); one bigger than
+ * that is shown from its start at this zoom.
  */
-const FIT_OPTIONS = { padding: 0.12, maxZoom: 1.1, minZoom: 0.3 };
+const FIT_OPTIONS = { padding: 0.12, maxZoom: 1.1, minZoom: 0.12 };
 /** Screen pixels kept free at the edge when a graph too big to fit is shown from its start. */
 const EDGE_GAP = 24;
 
