@@ -235,3 +235,14 @@ test('a mid-sized graph is fitted whole', async ({ page }) => {
   });
   expect(outside).toBe(0);
 });
+
+test('heredoc bodies read as content in the editor, even a line that starts like an instruction', async ({ page }) => {
+  await openApp(page, 'FROM alpine AS build\nRUN <<EOF\nset -e\nFROM this is shell, not an instruction\nEOF\nCOPY --from=build / /\n');
+  await expectStages(page, 1);
+  const body = page.getByTestId('editor').locator('.view-lines .sw-heredoc-text');
+  await expect(body.first()).toBeVisible();
+  await expect.poll(async () => (await body.allTextContents()).join('').replace(/\u00a0/g, ' ')).toContain('FROM this is shell');
+  await expect(page.getByTestId('editor').locator('.view-lines .sw-heredoc-delimiter')).toHaveText('EOF');
+  // Outside the heredoc, nothing is marked.
+  await expect.poll(async () => (await body.allTextContents()).join('')).not.toContain('COPY');
+});

@@ -11,6 +11,7 @@ import type { AppState } from '../store/index.ts';
 import type { Diagnostic, TextEdit } from '../model/types.ts';
 import { createDockerfileEditor, monaco } from './monaco.ts';
 import { markersFor } from './markers.ts';
+import { heredocRegions, regionsKey } from './heredocs.ts';
 
 const SEVERITY = {
   error: monaco.MarkerSeverity.Error,
@@ -109,6 +110,36 @@ export function EditorPane() {
     };
     updateMarkers();
 
+    // Heredoc bodies shaded and their terminators marked; reset only when the regions move.
+    const heredocDecorations = editor.createDecorationsCollection();
+    let heredocKey = '';
+    const showHeredocs = (analysis: AppState['analysis']) => {
+      const regions = heredocRegions(analysis);
+      const key = regionsKey(regions);
+      if (key === heredocKey) return;
+      heredocKey = key;
+      heredocDecorations.set(
+        regions.flatMap((r) => {
+          const out: monaco.editor.IModelDeltaDecoration[] = [];
+          if (r.firstLine <= r.lastLine) {
+            out.push({
+              range: new monaco.Range(r.firstLine, 1, r.lastLine, model.getLineMaxColumn(r.lastLine)),
+              // The text too: Monaco's grammar would colour a body line starting with RUN as an instruction.
+              options: { isWholeLine: true, className: 'sw-heredoc-body', inlineClassName: 'sw-heredoc-text' },
+            });
+          }
+          if (r.terminatorLine !== null) {
+            out.push({
+              range: new monaco.Range(r.terminatorLine, 1, r.terminatorLine, model.getLineMaxColumn(r.terminatorLine)),
+              options: { inlineClassName: 'sw-heredoc-delimiter' },
+            });
+          }
+          return out;
+        }),
+      );
+    };
+    showHeredocs(store.getState().analysis);
+
     const decorations = editor.createDecorationsCollection();
     const showSelection = (state: AppState, reveal: boolean) => {
       const sel = state.selection;
@@ -144,6 +175,7 @@ export function EditorPane() {
         if (markerTimer) clearTimeout(markerTimer);
         markerTimer = setTimeout(updateMarkers, 60);
       }
+      if (state.analysis !== prev.analysis) showHeredocs(state.analysis);
       if (state.selection !== prev.selection) showSelection(state, true);
       else if (state.analysis !== prev.analysis && state.selection) showSelection(state, false);
     });
