@@ -1,6 +1,8 @@
-// A node's size before it has been measured: only used for big graphs, whose
-// off-screen nodes are never rendered (so never measured). Follows the
-// geometry in canvas.css; measured sizes replace it as soon as they exist.
+// A node's size before it has been measured: what the first layout of a new
+// shape goes by (the nodes have not been drawn yet), and all a big graph has
+// for its off-screen nodes (never rendered, so never measured). Follows the
+// geometry in canvas.css to within a pixel or two; measured sizes replace it
+// as soon as they exist.
 import type { GraphNode, ImageNodeData, StageNodeData } from '../store/graph.ts';
 
 const STAGE_WIDTH = 264;

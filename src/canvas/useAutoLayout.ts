@@ -13,7 +13,6 @@ import type { LayoutRequest } from './layout.ts';
 
 type State = ReturnType<ReturnType<typeof appStore>['getState']>;
 
-
 /**
  * A graph is fitted whole as long as its nodes stay boxes with visible edges
  * (an overview, not reading size: the user zooms in to read); one bigger than
