@@ -118,17 +118,20 @@ export function EditorPane() {
       const key = regionsKey(regions);
       if (key === heredocKey) return;
       heredocKey = key;
+      // Lines past the model's end (an analysis a moment behind the text) are left out: Monaco throws on them.
+      const lineCount = model.getLineCount();
       heredocDecorations.set(
         regions.flatMap((r) => {
           const out: monaco.editor.IModelDeltaDecoration[] = [];
-          if (r.firstLine <= r.lastLine) {
+          const lastLine = Math.min(r.lastLine, lineCount);
+          if (r.firstLine <= lastLine) {
             out.push({
-              range: new monaco.Range(r.firstLine, 1, r.lastLine, model.getLineMaxColumn(r.lastLine)),
+              range: new monaco.Range(r.firstLine, 1, lastLine, model.getLineMaxColumn(lastLine)),
               // The text too: Monaco's grammar would colour a body line starting with RUN as an instruction.
               options: { isWholeLine: true, className: 'sw-heredoc-body', inlineClassName: 'sw-heredoc-text' },
             });
           }
-          if (r.terminatorLine !== null) {
+          if (r.terminatorLine !== null && r.terminatorLine <= lineCount) {
             out.push({
               range: new monaco.Range(r.terminatorLine, 1, r.terminatorLine, model.getLineMaxColumn(r.terminatorLine)),
               options: { inlineClassName: 'sw-heredoc-delimiter' },
