@@ -242,7 +242,8 @@ test('heredoc bodies read as content in the editor, even a line that starts like
   const body = page.getByTestId('editor').locator('.view-lines .sw-heredoc-text');
   await expect(body.first()).toBeVisible();
   await expect.poll(async () => (await body.allTextContents()).join('').replace(/\u00a0/g, ' ')).toContain('FROM this is shell');
-  await expect(page.getByTestId('editor').locator('.view-lines .sw-heredoc-delimiter')).toHaveText('EOF');
+  // The opener and the terminator.
+  await expect(page.getByTestId('editor').locator('.view-lines .sw-heredoc-delimiter')).toHaveText(['<<EOF', 'EOF']);
   // Outside the heredoc, nothing is marked.
   await expect.poll(async () => (await body.allTextContents()).join('')).not.toContain('COPY');
 });

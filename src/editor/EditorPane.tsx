@@ -131,6 +131,12 @@ export function EditorPane() {
               options: { isWholeLine: true, className: 'sw-heredoc-body', inlineClassName: 'sw-heredoc-text' },
             });
           }
+          if (r.opener !== null && r.opener.line <= lineCount) {
+            out.push({
+              range: new monaco.Range(r.opener.line, r.opener.startColumn, r.opener.line, r.opener.endColumn),
+              options: { inlineClassName: 'sw-heredoc-delimiter' },
+            });
+          }
           if (r.terminatorLine !== null && r.terminatorLine <= lineCount) {
             out.push({
               range: new monaco.Range(r.terminatorLine, 1, r.terminatorLine, model.getLineMaxColumn(r.terminatorLine)),
