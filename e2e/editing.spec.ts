@@ -196,6 +196,9 @@ test('an info note reported for many stages is one folded group; errors stay in 
   const count = await notes.count();
   expect(count).toBeGreaterThanOrEqual(4);
   await expect(group.locator('summary')).toContainText(`${count} ×`);
+  // The status bar counts the notes beside errors and warnings.
+  const infos = await list.locator('[data-testid="problem"][data-severity="info"]').count();
+  await expect(page.getByTestId('status-notes')).toHaveText(`ℹ ${infos} notes`);
   await expect(notes.first()).toBeHidden();
   await expect(list.locator('[data-testid="problem"][data-severity="error"]').first()).toBeVisible();
   await group.locator('summary').click();

@@ -1,4 +1,4 @@
-// Counts at a glance: stages, connections, problems.
+// Counts at a glance: stages, connections, problems (errors, warnings, and notes when there are any).
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../store/index.ts';
 
@@ -7,9 +7,11 @@ export function StatusBar() {
     useShallow((s) => {
       let errors = 0;
       let warnings = 0;
+      let notes = 0;
       for (const d of s.diagnostics) {
         if (d.severity === 'error') errors++;
         else if (d.severity === 'warning') warnings++;
+        else notes++;
       }
       return {
         stages: s.analysis.stages.length,
@@ -17,6 +19,7 @@ export function StatusBar() {
         images: s.graph.nodes.length - s.analysis.stages.length,
         errors,
         warnings,
+        notes,
         lines: s.analysis.file.lineStarts.length,
       };
     }),
@@ -38,6 +41,12 @@ export function StatusBar() {
       <button type="button" className="sw-status-problems" data-testid="status-problems" onClick={() => setTab('problems')}>
         <span className={c.errors ? 'sw-text-error' : ''}>● {c.errors} error{c.errors === 1 ? '' : 's'}</span>
         <span className={c.warnings ? 'sw-text-warning' : ''}>▲ {c.warnings} warning{c.warnings === 1 ? '' : 's'}</span>
+        {/* Notes (info) count only when there are some: they teach, they do not block. */}
+        {c.notes > 0 && (
+          <span data-testid="status-notes">
+            ℹ {c.notes} note{c.notes === 1 ? '' : 's'}
+          </span>
+        )}
       </button>
       <span className="sw-status-spacer" />
       <span>{c.lines} lines</span>
