@@ -138,10 +138,11 @@ let alertIds = 0;
 const DEFER_ANALYSIS_ABOVE_CHARS = 60_000;
 
 /**
- * Runs fn at the start of the frame after the next one, so that the next
- * frame paints without waiting for it (and whatever else waits for that
- * paint goes first); or after 100 ms where no frame comes (a hidden tab).
- * Outside a browser: in a task.
+ * Runs fn once the next frame has been painted: when the page is next idle
+ * (input and whatever else waits for that paint go first), within 16 ms; at
+ * the start of the frame after next where there are no idle callbacks
+ * (Safari); after 100 ms where no frame comes (a hidden tab). Outside a
+ * browser: in a task.
  */
 function afterNextPaint(fn: () => void): void {
   if (typeof requestAnimationFrame !== 'function') {
@@ -154,7 +155,10 @@ function afterNextPaint(fn: () => void): void {
     done = true;
     fn();
   };
-  requestAnimationFrame(() => requestAnimationFrame(once));
+  requestAnimationFrame(() => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(once, { timeout: 16 });
+    else requestAnimationFrame(once);
+  });
   setTimeout(once, 100);
 }
 
