@@ -5,10 +5,20 @@
 import { applyChange, type StageChange } from '../model/index.ts';
 import { appStore } from '../store/index.ts';
 
+/**
+ * The store's state with the analysis brought up to the text: a gesture's own
+ * analysis follows its edit a frame later (see store.applyEdits), and edits
+ * computed from a stale analysis would land in the wrong places. Everything
+ * here reads the state through this.
+ */
+function current() {
+  appStore().getState().flush();
+  return appStore().getState();
+}
+
 /** Runs a gesture by its typed change; reports why it cannot be done. Returns whether the text changed. */
 export function perform(change: StageChange): boolean {
-  appStore().getState().flush();
-  const store = appStore().getState();
+  const store = current();
   const result = applyChange(store.text, store.analysis, change);
   if (!result.ok) {
     store.alert(result.reason);
@@ -19,8 +29,7 @@ export function perform(change: StageChange): boolean {
 }
 
 function stageIndexOf(nodeId: string): number {
-  appStore().getState().flush();
-  return appStore().getState().graph.stageIds.indexOf(nodeId);
+  return current().graph.stageIds.indexOf(nodeId);
 }
 
 export function addStage(base: string, name: string | undefined): boolean {
@@ -28,12 +37,11 @@ export function addStage(base: string, name: string | undefined): boolean {
 }
 
 export function renameStage(index: number, name: string): boolean {
-  const before = appStore().getState();
+  const before = current();
   const oldId = before.graph.stageIds[index];
   if (!perform({ op: 'renameStage', index, name })) return false;
   // Positions are keyed by name: a stage the user placed stays where it was.
-  appStore().getState().flush();
-  const after = appStore().getState();
+  const after = current();
   const newId = after.graph.stageIds[index];
   const placed = oldId !== undefined ? after.view.positions[oldId] : undefined;
   if (placed && newId !== undefined && newId !== oldId) after.moveNode(newId, placed);
@@ -57,8 +65,7 @@ export function connect(source: number, target: number, src: string, dest: strin
 }
 
 export function deleteEdge(edgeId: string): boolean {
-  appStore().getState().flush();
-  const s = appStore().getState();
+  const s = current();
   const edge = s.graph.edges.find((e) => e.id === edgeId);
   if (!edge) return false;
   const done = perform({ op: 'removeConnection', edge: edge.data.edgeIndex });
@@ -68,8 +75,7 @@ export function deleteEdge(edgeId: string): boolean {
 
 /** Deletes a stage; when other stages use it, asks first (in the page) and says what happens to them. */
 export function deleteStage(index: number): void {
-  appStore().getState().flush();
-  const s = appStore().getState();
+  const s = current();
   const stage = s.analysis.stages[index];
   if (!stage) return;
   const users = new Set<number>();
@@ -97,8 +103,7 @@ export function deleteStage(index: number): void {
 
 /** Delete key on the canvas: removes the selected stage or connection. */
 export function deleteSelection(): void {
-  appStore().getState().flush();
-  const s = appStore().getState();
+  const s = current();
   const sel = s.selection;
   if (!sel) return;
   if (sel.kind === 'edge') {

@@ -8,13 +8,16 @@ import { ruleByName } from '../../model/lint/index.ts';
 
 const NO_TITLES: string[] = [];
 
-/** Applies fix n of diagnostic `index` as the store has it now, unless the text is ahead of its analysis. */
+/**
+ * Applies fix n of diagnostic `index` as drawn: against the text of the
+ * analysis the list shows, which the store refuses if the text has moved on
+ * (a click while a gesture's analysis is still pending; the list is about to
+ * be redrawn).
+ */
 function applyFix(index: number, n: number): void {
   const s = appStore().getState();
   const fix = s.analysis.diagnosticDetails[index]?.fixes[n];
-  // A click while a gesture's analysis is still pending: the list is about to be redrawn.
-  if (!fix || s.text !== s.analysis.file.text) return;
-  s.applyEdits(fix.edits, s.analysis.file.text);
+  if (fix) s.applyEdits(fix.edits, s.analysis.file.text);
 }
 
 // Selects only titles and the code, so the list does not re-render for keystrokes that leave them alone.

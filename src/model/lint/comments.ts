@@ -3,6 +3,7 @@
 // `# check=` setting and definition descriptions read this block.
 
 import type { DockerfileSyntax, Instruction } from '../types';
+import { nodeIndexAt } from '../syntax/locate';
 
 /**
  * Index in file.nodes of the node holding `instruction`, or -1. The nodes are
@@ -12,17 +13,9 @@ import type { DockerfileSyntax, Instruction } from '../types';
  * young-generation collection copy it.
  */
 function nodeIndex(file: DockerfileSyntax, instruction: Instruction): number {
-  const nodes = file.nodes;
-  const at = instruction.span.start;
-  let lo = 0;
-  let hi = nodes.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (nodes[mid].span.start <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  const node = nodes[lo];
-  return node !== undefined && node.kind === 'instruction' && node.instruction === instruction ? lo : -1;
+  const index = nodeIndexAt(file, instruction.span.start);
+  const node = file.nodes[index];
+  return node !== undefined && node.kind === 'instruction' && node.instruction === instruction ? index : -1;
 }
 
 /** Texts of the comment lines directly above `instruction` (after `#`, trimmed), top to bottom. */
