@@ -230,9 +230,36 @@ interface StageState {
   env: Map<string, string>;
   /** ARG names declared in the stage (and in the stages it is built FROM): never "undefined". */
   declared: Set<string>;
+  /**
+   * Whether env / declared belong to this stage. A stage starts on its parent's
+   * (or its base image's shared) collections and copies one on its first
+   * write: most stages set nothing, and copying every parent's environment
+   * was a tenth of the checks' time.
+   */
+  ownsEnv: boolean;
+  ownsDeclared: boolean;
   shell: boolean;
   workdirSet: boolean;
 }
+
+function setEnv(state: StageState, key: string, value: string): void {
+  if (!state.ownsEnv) {
+    state.env = new Map(state.env);
+    state.ownsEnv = true;
+  }
+  state.env.set(key, value);
+}
+
+function declare(state: StageState, key: string): void {
+  if (state.declared.has(key)) return;
+  if (!state.ownsDeclared) {
+    state.declared = new Set(state.declared);
+    state.ownsDeclared = true;
+  }
+  state.declared.add(key);
+}
+
+const NOTHING_DECLARED: ReadonlySet<string> = new Set();
 
 const secretDeny = /(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/i;
 const secretAllow = /(?:_|^)(?:public|file|version)(?:_|$)/i;
@@ -241,13 +268,14 @@ function isSecretName(key: string): boolean {
   return secretDeny.test(key) && !secretAllow.test(key);
 }
 
-function imageStartEnv(cache: Map<string, [string, string][]>, image: string): [string, string][] {
-  let entries = cache.get(image);
-  if (entries === undefined) {
-    entries = [['PATH', DEFAULT_PATH], ...Object.entries(knownImageEnv(image))];
-    cache.set(image, entries);
+/** The environment a stage on `image` starts with; shared by every such stage, never written (see StageState). */
+function imageStartEnv(cache: Map<string, Map<string, string>>, image: string): Map<string, string> {
+  let env = cache.get(image);
+  if (env === undefined) {
+    env = new Map([['PATH', DEFAULT_PATH], ...Object.entries(knownImageEnv(image))]);
+    cache.set(image, env);
   }
-  return entries;
+  return env;
 }
 
 interface ExpandScope {
@@ -283,7 +311,7 @@ function dispatchChecks(analysis: Analysis, globals: ReadonlyMap<string, string>
   const escape = analysis.file.escape;
   const states: StageState[] = [];
   // The starting environment of each distinct base image (most stages share a few).
-  const startEnv = new Map<string, [string, string][]>();
+  const startEnv = new Map<string, Map<string, string>>();
 
   // One scope for the whole pass, re-pointed at each stage: a closure made per
   // stage costs an allocation (and, under tsx/esbuild's keepNames, a
@@ -295,10 +323,12 @@ function dispatchChecks(analysis: Analysis, globals: ReadonlyMap<string, string>
     const stage = analysis.stageDetails[index];
     const parent = stage.baseStage !== null && stage.baseStage < index ? states[stage.baseStage] : undefined;
     const state: StageState = parent
-      ? { env: new Map(parent.env), declared: new Set(parent.declared), shell: parent.shell, workdirSet: parent.workdirSet }
+      ? { env: parent.env, declared: parent.declared, ownsEnv: false, ownsDeclared: false, shell: parent.shell, workdirSet: parent.workdirSet }
       : {
-          env: new Map(imageStartEnv(startEnv, stage.resolvedBase)),
-          declared: new Set(),
+          env: imageStartEnv(startEnv, stage.resolvedBase),
+          declared: NOTHING_DECLARED as Set<string>,
+          ownsEnv: false,
+          ownsDeclared: false,
           shell: false,
           workdirSet: false,
         };
@@ -323,8 +353,8 @@ function dispatchChecks(analysis: Analysis, globals: ReadonlyMap<string, string>
             let resolved: string | undefined;
             if (value !== null) resolved = expand(value, instruction);
             else resolved = globals.get(key);
-            if (resolved !== undefined) state.env.set(key, resolved);
-            state.declared.add(key);
+            if (resolved !== undefined) setEnv(state, key, resolved);
+            declare(state, key);
           }
           break;
         case 'env':
@@ -344,7 +374,7 @@ function dispatchChecks(analysis: Analysis, globals: ReadonlyMap<string, string>
             }
             if (instruction.cmd === 'env') {
               if (isSecretName(key.value)) out.push(finding('SecretsUsedInArgOrEnv', { instruction, span: key.span ?? undefined }, ['ENV', key.value]));
-              state.env.set(expandedKey, expandedValue);
+              setEnv(state, expandedKey, expandedValue);
             }
           }
           break;

@@ -4,7 +4,7 @@
 // build failure `error=true` turns reported warnings into.
 
 import type { Analysis, Diagnostic, DiagnosticDetail, Instruction } from '../types';
-import { instructionAtLine } from '../syntax/locate';
+import { instructionAtLine, nodeIndexAt } from '../syntax/locate';
 import { buildkitChecks } from './buildkitChecks';
 import {
   checkCommentValue,
@@ -30,9 +30,28 @@ function fileConfig(analysis: Analysis): { config: CheckConfig; problem: string 
   return parseCheckConfig(directive.value);
 }
 
+/**
+ * Whether any comment line (the top-of-file directive aside) mentions
+ * `check=`, and whether such a comment also says `experimental`. Most files
+ * have none, and then no instruction needs its comments read. A hit of the
+ * case-insensitive search outside a comment (a RUN saying "check=") only
+ * costs the lookups it would have saved.
+ */
+function checkComments(file: Analysis['file']): { any: boolean; experimental: boolean } {
+  const pattern = /check\s*=/gi;
+  let any = false;
+  for (let m = pattern.exec(file.text); m !== null; m = pattern.exec(file.text)) {
+    const node = file.nodes[nodeIndexAt(file, m.index)];
+    if (node === undefined || node.kind !== 'comment') continue;
+    any = true;
+    if (/experimental/i.test(file.text.slice(m.index, node.span.end))) return { any, experimental: true };
+  }
+  return { any, experimental: false };
+}
+
 /** The configuration in force for one instruction: the file's, tuned by `# check=` comments right above it. */
-function configFor(analysis: Analysis, base: CheckConfig, instruction: Instruction | null, cache: Map<Instruction, CheckConfig>): CheckConfig {
-  if (!instruction) return base;
+function configFor(analysis: Analysis, base: CheckConfig, instruction: Instruction | null, cache: Map<Instruction, CheckConfig> | null): CheckConfig {
+  if (!instruction || cache === null) return base;
   const cached = cache.get(instruction);
   if (cached) return cached;
   let config = base;
@@ -58,7 +77,9 @@ function configFor(analysis: Analysis, base: CheckConfig, instruction: Instructi
  */
 export function runChecks(analysis: Analysis): void {
   const { config: base, problem } = fileConfig(analysis);
-  const cache = new Map<Instruction, CheckConfig>();
+  const comments = checkComments(analysis.file);
+  // Null when no comment can tune the configuration: every instruction gets the file's.
+  const cache = comments.any ? new Map<Instruction, CheckConfig>() : null;
   const reported = new Set<string>();
 
   // Diagnostics analyze() already made under BuildKit rule names obey the directive too.
@@ -67,7 +88,7 @@ export function runChecks(analysis: Analysis): void {
   analysis.diagnostics.forEach((diagnostic, index) => {
     const rule = ruleByName(diagnostic.code);
     if (rule && rule.origin === 'buildkit') {
-      const config = configFor(analysis, base, instructionAtLine(analysis.file, diagnostic.line), cache);
+      const config = cache === null ? base : configFor(analysis, base, instructionAtLine(analysis.file, diagnostic.line), cache);
       if (!ruleEnabled(config, rule.name, rule.experimental)) return;
       if (config.error) reported.add(rule.name);
       // The registry is the one declaration of a rule: its level (a BuildKit check
@@ -91,7 +112,7 @@ export function runChecks(analysis: Analysis): void {
   if (analysis.stages.length === 0) return;
   // The only experimental rule costs a comment lookup per ARG and FROM: skip it unless
   // the file's setting, or some `# check=` comment, may enable it.
-  const experimental = base.experimentalAll || base.experimental.size > 0 || /check\s*=.*experimental/i.test(analysis.file.text);
+  const experimental = base.experimentalAll || base.experimental.size > 0 || comments.experimental;
   const findings: Finding[] = [...buildkitChecks(analysis, experimental), ...stageChecks(analysis)];
   findings.sort((a, b) => a.line - b.line || a.span.start - b.span.start);
   for (const item of findings) {
