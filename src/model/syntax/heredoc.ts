@@ -46,28 +46,33 @@ class ShellWords {
 
   /**
    * Go's processStopOn: reads up to `stop` (or the end), returning the
-   * processed text and, when asked, the words it splits into (nested calls
-   * inside ${...} only need the text).
+   * processed text and, when asked, the words it splits into. Only one of the
+   * two is ever used (the top level wants the words, nested calls inside
+   * ${...} the text), so only that one is built, and runs of plain characters
+   * are added as one slice rather than a character at a time.
    */
   private processStopOn(stop: number, rawEscapes: boolean, wantWords: boolean): { text: string; words: string[] } {
     const saved = this.rawEscapes;
     this.rawEscapes = rawEscapes;
+    const s = this.s;
     try {
       let result = '';
       const words: string[] = [];
       let word = '';
       let inWord = false;
-      while (this.peek() !== EOF) {
-        const ch = this.peek();
+      while (this.pos < s.length) {
+        const ch = s.charCodeAt(this.pos);
         if (stop !== EOF && ch === stop) {
-          this.next();
+          this.pos++;
           if (word.length > 0) words.push(word);
           return { text: result, words };
         }
         if (ch === DOLLAR) {
           const tmp = this.processDollar();
-          result += tmp;
-          if (!wantWords) continue;
+          if (!wantWords) {
+            result += tmp;
+            continue;
+          }
           // Go adds expansions character by character: spaces in them split words.
           for (let k = 0; k < tmp.length; k++) {
             const c = tmp.charCodeAt(k);
@@ -80,38 +85,40 @@ class ShellWords {
               inWord = false;
             }
           }
-        } else if (ch === LT) {
+        } else if (ch === LT || ch === SQUOTE || ch === DQUOTE) {
           // "<<" keeps the whitespace after it in its word, so "<< EOF" is one word.
-          const tmp = this.processPossibleHeredoc();
-          result += tmp;
-          word += tmp;
+          const tmp = ch === LT ? this.processPossibleHeredoc() : ch === SQUOTE ? this.processSingleQuote() : this.processDoubleQuote();
+          if (wantWords) word += tmp;
+          else result += tmp;
           inWord = true;
-        } else if (ch === SQUOTE || ch === DQUOTE) {
-          const tmp = ch === SQUOTE ? this.processSingleQuote() : this.processDoubleQuote();
-          result += tmp;
-          word += tmp;
+        } else if (ch === BACKSLASH) {
+          this.pos++;
+          if (this.rawEscapes) {
+            if (wantWords) word += '\\';
+            else result += '\\';
+            inWord = true;
+          }
+          if (this.pos >= s.length) break;
+          const escaped = s[this.pos++];
+          if (wantWords) word += escaped;
+          else result += escaped;
           inWord = true;
-        } else {
-          let c = this.next();
-          if (c === BACKSLASH) {
-            if (this.rawEscapes) {
-              word += '\\';
-              inWord = true;
-              result += '\\';
-            }
-            c = this.next();
-            if (c === EOF) break;
-            word += String.fromCharCode(c);
-            inWord = true;
-          } else if (!isGoSpace(c)) {
-            word += String.fromCharCode(c);
-            inWord = true;
-          } else if (inWord && word.length > 0) {
+        } else if (isGoSpace(ch)) {
+          this.pos++;
+          if (!wantWords) result += s[this.pos - 1];
+          else if (inWord && word.length > 0) {
             words.push(word);
             word = '';
             inWord = false;
           }
-          result += String.fromCharCode(c);
+        } else {
+          const from = this.pos;
+          let to = from + 1;
+          while (to < s.length && isPlainChar(s.charCodeAt(to), stop)) to++;
+          this.pos = to;
+          if (wantWords) word += s.slice(from, to);
+          else result += s.slice(from, to);
+          inWord = true;
         }
       }
       if (stop !== EOF) throw new LexError('unexpected end of statement while looking for matching ' + String.fromCharCode(stop));
@@ -132,18 +139,12 @@ class ShellWords {
   }
 
   private processSingleQuote(): string {
-    let out = '';
-    const open = this.next();
-    if (this.rawQuotes) out += String.fromCharCode(open);
-    for (;;) {
-      const c = this.next();
-      if (c === EOF) throw new LexError('unexpected end of statement while looking for matching single-quote');
-      if (c === SQUOTE) {
-        if (this.rawQuotes) out += "'";
-        return out;
-      }
-      out += String.fromCharCode(c);
-    }
+    this.next();
+    const close = this.s.indexOf("'", this.pos);
+    if (close === -1) throw new LexError('unexpected end of statement while looking for matching single-quote');
+    const inside = this.s.slice(this.pos, close);
+    this.pos = close + 1;
+    return this.rawQuotes ? "'" + inside + "'" : inside;
   }
 
   private processDoubleQuote(): string {
@@ -162,13 +163,24 @@ class ShellWords {
         out += this.processDollar();
         continue;
       }
-      let c = this.next();
-      if (c === BACKSLASH) {
-        if (this.rawEscapes) out += '\\';
-        const q = this.peek();
-        if (q === EOF) continue;
-        if (q === DQUOTE || q === DOLLAR || q === BACKSLASH) c = this.next();
+      if (p !== BACKSLASH) {
+        // A run up to the next quote, dollar or backslash.
+        const from = this.pos;
+        let to = from + 1;
+        while (to < this.s.length) {
+          const c = this.s.charCodeAt(to);
+          if (c === DQUOTE || c === DOLLAR || c === BACKSLASH) break;
+          to++;
+        }
+        out += this.s.slice(from, to);
+        this.pos = to;
+        continue;
       }
+      let c = this.next();
+      if (this.rawEscapes) out += '\\';
+      const q = this.peek();
+      if (q === EOF) continue;
+      if (q === DQUOTE || q === DOLLAR || q === BACKSLASH) c = this.next();
       out += String.fromCharCode(c);
     }
   }
@@ -230,6 +242,11 @@ class ShellWords {
       name += String.fromCharCode(this.next());
     }
   }
+}
+
+/** A character processStopOn copies as it is: no stop, expansion, heredoc, quote, escape or space. */
+function isPlainChar(c: number, stop: number): boolean {
+  return c !== stop && c !== DOLLAR && c !== LT && c !== SQUOTE && c !== DQUOTE && c !== BACKSLASH && !isGoSpace(c);
 }
 
 /** The whitespace BuildKit's lexer lets follow "<<" inside the same word. */
