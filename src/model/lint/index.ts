@@ -4,7 +4,7 @@
 // build failure `error=true` turns reported warnings into.
 
 import type { Analysis, Diagnostic, DiagnosticDetail, Instruction } from '../types';
-import { instructionAtLine, nodeIndexAt } from '../syntax/locate';
+import { instructionAtLine } from '../syntax/locate';
 import { buildkitChecks } from './buildkitChecks';
 import {
   checkCommentValue,
@@ -33,18 +33,19 @@ function fileConfig(analysis: Analysis): { config: CheckConfig; problem: string 
 /**
  * Whether any comment line (the top-of-file directive aside) mentions
  * `check=`, and whether such a comment also says `experimental`. Most files
- * have none, and then no instruction needs its comments read. A hit of the
- * case-insensitive search outside a comment (a RUN saying "check=") only
- * costs the lookups it would have saved.
+ * have none, and then no instruction needs its comments read. Only comment
+ * nodes are searched: a case-insensitive search of the whole text cost more
+ * than the lookups it saved.
  */
 function checkComments(file: Analysis['file']): { any: boolean; experimental: boolean } {
-  const pattern = /check\s*=/gi;
   let any = false;
-  for (let m = pattern.exec(file.text); m !== null; m = pattern.exec(file.text)) {
-    const node = file.nodes[nodeIndexAt(file, m.index)];
-    if (node === undefined || node.kind !== 'comment') continue;
+  for (const node of file.nodes) {
+    if (node.kind !== 'comment') continue;
+    const comment = file.text.slice(node.span.start, node.span.end);
+    const at = comment.search(/check\s*=/i);
+    if (at < 0) continue;
     any = true;
-    if (/experimental/i.test(file.text.slice(m.index, node.span.end))) return { any, experimental: true };
+    if (/experimental/i.test(comment.slice(at))) return { any, experimental: true };
   }
   return { any, experimental: false };
 }

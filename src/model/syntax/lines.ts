@@ -8,14 +8,10 @@ interface HasLineStarts {
 
 /** Offsets where each line begins; always starts with 0. */
 export function computeLineStarts(text: string): number[] {
-  // Counted first, then filled: pushing would regrow (and copy) the array a
-  // dozen times on a 10,000-line file.
-  let count = 1;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
-  const starts = new Array<number>(count);
-  starts[0] = 0;
-  let k = 1;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts[k++] = i + 1;
+  // One indexOf pass, pushing: counting first to allocate the exact size
+  // measured twice as slow (two scans for one saved regrowth).
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return starts;
 }
 

@@ -295,7 +295,7 @@ class Reader {
     ctx.startLine = first + 1;
     ctx.endLine = lastJoined + 1;
     if (ctx.errors.length > 0) ctx.errors = [];
-    const instr = buildInstruction(ctx, 0, logical.text.length);
+    const instr = buildInstruction(ctx, logical.start, logical.end);
 
     if (emptyLine >= 0) {
       // BuildKit reports this on the last line of the joined instruction; the
@@ -309,10 +309,11 @@ class Reader {
       );
     }
 
-    if (canContainHeredoc(instr) && logical.text.indexOf('<<') !== -1) {
-      const found = heredocsFromLine(logical.text);
+    // instr.original is the whole logical line.
+    if (canContainHeredoc(instr) && instr.original.indexOf('<<') !== -1) {
+      const found = heredocsFromLine(instr.original);
       if ('error' in found) {
-        ctx.errors.push({ message: found.error, start: 0, end: logical.text.length });
+        ctx.errors.push({ message: found.error, start: logical.start, end: logical.end });
       } else {
         for (const h of found.headers) {
           const bodyStart = i < this.lineCount ? this.lineStarts[i] : text.length;
@@ -342,7 +343,7 @@ class Reader {
           if (instr.heredocs.length === 0) instr.heredocs = [];
           instr.heredocs.push(heredoc);
           if (!terminated) {
-            ctx.errors.push({ message: 'unterminated heredoc', start: 0, end: logical.text.length });
+            ctx.errors.push({ message: 'unterminated heredoc', start: logical.start, end: logical.end });
             break;
           }
         }
