@@ -28,14 +28,13 @@ class ExpandError extends Error {}
 export function expandWord(word: string, env: ReadonlyMap<string, string>, escape = '\\'): ExpandResult {
   // Fast path: nothing to expand, unquote or unescape (and two sets fewer per word).
   if (!hasSpecial(word, escape)) return { value: word, matched: NONE, unmatched: NONE, error: null };
-  const matched = new Set<string>();
-  const unmatched = new Set<string>();
-  const lexer = new WordLexer(word, env, escape.codePointAt(0) ?? 92, matched, unmatched);
+  const lexer = new WordLexer(word, env, escape.codePointAt(0) ?? 92);
   try {
-    return { value: lexer.processStopOn(EOF, false), matched, unmatched, error: null };
+    const value = lexer.processStopOn(EOF, false);
+    return { value, matched: lexer.matched, unmatched: lexer.unmatched, error: null };
   } catch (e) {
     if (e instanceof ExpandError) {
-      return { value: '', matched, unmatched, error: `failed to process "${word}": ${e.message}` };
+      return { value: '', matched: lexer.matched, unmatched: lexer.unmatched, error: `failed to process "${word}": ${e.message}` };
     }
     throw e;
   }
@@ -74,13 +73,14 @@ function isSpecialParam(cp: number): boolean {
 /** Reads a word code point by code point, like Go's text/scanner Next/Peek. */
 class WordLexer {
   private pos = 0;
+  /** The shared empty set until a first lookup: most words quote or escape but look nothing up. */
+  matched: Set<string> = NONE as Set<string>;
+  unmatched: Set<string> = NONE as Set<string>;
 
   constructor(
     private readonly src: string,
     private readonly env: ReadonlyMap<string, string>,
     private readonly escape: number,
-    private readonly matched: Set<string>,
-    private readonly unmatched: Set<string>,
   ) {}
 
   private peek(): number {
@@ -94,14 +94,17 @@ class WordLexer {
     return cp;
   }
 
-  private getEnv(name: string): [string, boolean] {
+  /** The variable's value, or undefined when it is not set; records the lookup either way. */
+  private getEnv(name: string): string | undefined {
     const value = this.env.get(name);
     if (value === undefined) {
+      if (this.unmatched === NONE) this.unmatched = new Set();
       this.unmatched.add(name);
-      return ['', false];
+    } else {
+      if (this.matched === NONE) this.matched = new Set();
+      this.matched.add(name);
     }
-    this.matched.add(name);
-    return [value, true];
+    return value;
   }
 
   /** Process until `stop` (consumed) or the end of the word; `rawEscapes` keeps escape characters. */
@@ -184,6 +187,20 @@ class WordLexer {
   }
 
   private processName(): string {
+    // The usual name is ASCII letters, digits and underscores after a letter or underscore: one slice.
+    const start = this.pos;
+    const first = start < this.src.length ? this.src.charCodeAt(start) : EOF;
+    if (first === 95 || (first >= 65 && first <= 90) || (first >= 97 && first <= 122)) {
+      let end = start + 1;
+      for (; end < this.src.length; end++) {
+        const c = this.src.charCodeAt(end);
+        if (!(c === 95 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57))) break;
+      }
+      if (end === this.src.length || this.src.charCodeAt(end) < 128) {
+        this.pos = end;
+        return this.src.slice(start, end);
+      }
+    }
     let name = '';
     while (this.peek() !== EOF) {
       const ch = this.peek();
@@ -215,7 +232,7 @@ class WordLexer {
     if (this.peek() !== LBRACE) {
       const name = this.processName();
       if (name === '') return '$';
-      return this.getEnv(name)[0];
+      return this.getEnv(name) ?? '';
     }
     this.next();
     const first = this.peek();
@@ -225,7 +242,7 @@ class WordLexer {
     let ch = this.next();
     let modifier = ch === EOF ? '\uFFFD' : String.fromCodePoint(ch);
 
-    if (ch === RBRACE) return this.getEnv(name)[0];
+    if (ch === RBRACE) return this.getEnv(name) ?? '';
 
     if (ch === SLASH) return this.processReplace(name);
 
@@ -247,7 +264,9 @@ class WordLexer {
       if (e instanceof ExpandError && this.peek() === EOF) throw new ExpandError("syntax error: missing '}'");
       throw e;
     }
-    const [value, set] = this.getEnv(name);
+    const found = this.getEnv(name);
+    const set = found !== undefined;
+    const value = found ?? '';
     switch (ch) {
       case 45: // -
         return !set || (nullIsUnset && value === '') ? word : value;
@@ -287,7 +306,7 @@ class WordLexer {
       if (e instanceof ExpandError && this.peek() === EOF) throw new ExpandError("syntax error: missing '}'");
       throw e;
     }
-    const value = this.getEnv(name)[0];
+    const value = this.getEnv(name) ?? '';
     return replacePattern(compilePattern(pattern), value, replacement, replaceAll);
   }
 }
