@@ -13,6 +13,12 @@ export interface GraphEdge {
 export function edgesOnCycles(stageCount: number, edges: readonly GraphEdge[]): number[] {
   const inRange = (e: GraphEdge) => typeof e.from === 'number' && e.from >= 0 && e.from < stageCount && e.to >= 0 && e.to < stageCount;
 
+  // A cycle needs an edge that does not go down the file (from >= to). Usually
+  // there is none, and then there is nothing to search.
+  let backward = false;
+  for (let i = 0; i < edges.length && !backward; i++) backward = inRange(edges[i]) && (edges[i].from as number) >= edges[i].to;
+  if (!backward) return [];
+
   // Adjacency in compressed rows (typed arrays: this runs on every keystroke).
   const first = new Int32Array(stageCount + 1);
   for (const e of edges) if (inRange(e)) first[(e.from as number) + 1]++;
