@@ -57,6 +57,8 @@ export const ARGUMENT_SHAPES: Readonly<Record<string, Shape>> = {
 export const KEYWORDS: readonly string[] = Object.keys(ARGUMENT_SHAPES);
 
 const SHAPES = new Map<string, Shape>(Object.entries(ARGUMENT_SHAPES));
+/** The shape of KEYWORDS[i], so a keyword recognised in place needs no lookup by name. */
+const SHAPE_LIST: readonly Shape[] = KEYWORDS.map((k) => ARGUMENT_SHAPES[k]);
 const UPPER_KEYWORDS: readonly string[] = KEYWORDS.map((k) => k.toUpperCase());
 /** Indexes into KEYWORDS by keyword length (0..11). */
 const KEYWORDS_BY_LENGTH: readonly number[][] = Array.from({ length: 12 }, (_, len) =>
@@ -183,7 +185,8 @@ function buildOne(ctx: BuildContext, from: number, to: number): Instruction {
     keywordSpan: line.span(a, kwEnd),
   };
 
-  const shape = SHAPES.get(cmd);
+  // By name only for the rare spelling knownKeyword does not see (Go and JS both lower-case the Kelvin sign to "k").
+  const shape = known >= 0 ? SHAPE_LIST[known] : SHAPES.get(cmd);
   switch (shape) {
     case undefined:
       // BuildKit ignores the arguments of an unknown instruction: one empty node.

@@ -397,11 +397,10 @@ function skipSpace(text: string, from: number, to: number): number {
   return from;
 }
 
-const HEREDOC_KEYWORDS = new Set(['run', 'copy', 'add']);
-
 /** BuildKit's canContainHeredoc: RUN/COPY/ADD in shell form, directly or under ONBUILD. */
 function canContainHeredoc(instr: Instruction): boolean {
   let target = instr;
   if (instr.cmd === 'onbuild' && instr.inner) target = instr.inner;
-  return HEREDOC_KEYWORDS.has(target.cmd) && !target.json;
+  const cmd = target.cmd;
+  return (cmd === 'run' || cmd === 'copy' || cmd === 'add') && !target.json;
 }
