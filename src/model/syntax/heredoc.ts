@@ -1,4 +1,4 @@
-import { BACKSLASH, DOLLAR, DQUOTE, LBRACE, LT, RBRACE, SQUOTE, isAsciiDigit, isGoDigit, isGoLetter, isGoSpace, isRegexpSpace } from './chars';
+import { BACKSLASH, DOLLAR, DQUOTE, LBRACE, LT, RBRACE, SQUOTE, isAsciiDigit, isAsciiLetter, isGoDigit, isGoLetter, isGoSpace, isRegexpSpace } from './chars';
 
 // Finding heredocs the way BuildKit does: the joined instruction line is cut
 // into words by BuildKit's shell lexer (quotes and escapes kept raw, unset
@@ -73,6 +73,11 @@ class ShellWords {
             result += tmp;
             continue;
           }
+          if (!hasGoSpace(tmp)) {
+            word += tmp;
+            if (tmp.length > 0) inWord = true;
+            continue;
+          }
           // Go adds expansions character by character: spaces in them split words.
           for (let k = 0; k < tmp.length; k++) {
             const c = tmp.charCodeAt(k);
@@ -113,8 +118,15 @@ class ShellWords {
           }
         } else {
           const from = this.pos;
-          let to = from + 1;
-          while (to < s.length && isPlainChar(s.charCodeAt(to), stop)) to++;
+          let to: number;
+          if (stop === EOF) {
+            PLAIN_RUN.lastIndex = from + 1;
+            PLAIN_RUN.test(s);
+            to = PLAIN_RUN.lastIndex;
+          } else {
+            to = from + 1;
+            while (to < s.length && isPlainChar(s.charCodeAt(to), stop)) to++;
+          }
           this.pos = to;
           if (wantWords) word += s.slice(from, to);
           else result += s.slice(from, to);
@@ -229,6 +241,18 @@ class ShellWords {
   }
 
   private processName(): string {
+    // The usual name, ASCII letters, digits and underscores after a letter or underscore, in one slice.
+    const s = this.s;
+    const start = this.pos;
+    const first = start < s.length ? s.charCodeAt(start) : EOF;
+    if (first === 0x5f || isAsciiLetter(first)) {
+      let end = start + 1;
+      while (end < s.length && isAsciiWordChar(s.charCodeAt(end))) end++;
+      if (end === s.length || s.charCodeAt(end) < 0x80) {
+        this.pos = end;
+        return s.slice(start, end);
+      }
+    }
     let name = '';
     for (;;) {
       const c = this.peek();
@@ -243,6 +267,23 @@ class ShellWords {
     }
   }
 }
+
+function isAsciiWordChar(c: number): boolean {
+  return c === 0x5f || isAsciiLetter(c) || isAsciiDigit(c);
+}
+
+function hasGoSpace(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isGoSpace(s.charCodeAt(i))) return true;
+  return false;
+}
+
+/**
+ * A run of characters processStopOn copies as they are at the top level (no
+ * stop character there): the compiled matcher reads a long line of --mount
+ * flags several times faster than a loop over isPlainChar. The spaces are
+ * Go's (unicode.IsSpace), spelled out.
+ */
+const PLAIN_RUN = /[^$<'"\\\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*/y;
 
 /** A character processStopOn copies as it is: no stop, expansion, heredoc, quote, escape or space. */
 function isPlainChar(c: number, stop: number): boolean {
@@ -274,12 +315,9 @@ function lexWords(s: string, rawQuotes: boolean, rawEscapes: boolean, heredocWor
 
 /** No quote, dollar or backslash: the lexer would only split on spaces (and keep "<<" with what follows). */
 function isPlain(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === SQUOTE || c === DQUOTE || c === DOLLAR || c === BACKSLASH) return false;
-  }
-  return true;
+  return !LEXED.test(s);
 }
+const LEXED = /['"$\\]/;
 
 function splitGoSpace(s: string, heredocWordsOnly: boolean): string[] {
   const words: string[] = [];
