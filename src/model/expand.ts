@@ -27,7 +27,7 @@ class ExpandError extends Error {}
 /** Expand `word` with the variables in `env`, using `escape` ('\\' or '`') as the escape character. */
 export function expandWord(word: string, env: ReadonlyMap<string, string>, escape = '\\'): ExpandResult {
   // Fast path: nothing to expand, unquote or unescape (and two sets fewer per word).
-  if (!hasSpecial(word, escape)) return { value: word, matched: NONE, unmatched: NONE, error: null };
+  if (!mayExpand(word, escape)) return { value: word, matched: NONE, unmatched: NONE, error: null };
   const lexer = new WordLexer(word, env, escape.codePointAt(0) ?? 92);
   try {
     const value = lexer.processStopOn(EOF, false);
@@ -40,13 +40,18 @@ export function expandWord(word: string, env: ReadonlyMap<string, string>, escap
   }
 }
 
-function hasSpecial(word: string, escape: string): boolean {
+/** Whether expanding a word can change it: a variable, a quote or an escape. */
+export function mayExpand(word: string, escape: string): boolean {
+  if (escape === '\\') return SPECIAL_WITH_BACKSLASH.test(word);
+  if (escape === '`') return SPECIAL_WITH_BACKTICK.test(word);
   for (let i = 0; i < word.length; i++) {
     const c = word[i];
     if (c === '$' || c === '"' || c === "'" || c === escape) return true;
   }
   return false;
 }
+const SPECIAL_WITH_BACKSLASH = /[$"'\\]/;
+const SPECIAL_WITH_BACKTICK = /[$"'`]/;
 
 const DOLLAR = 36; // $
 const SQUOTE = 39; // '

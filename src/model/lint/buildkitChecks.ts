@@ -8,7 +8,7 @@
 // only PATH and no SHELL, which is what BuildKit's own tests rely on.
 
 import { wholeLinesRange } from '../edits/text';
-import { expandWord, type ExpandResult } from '../expand';
+import { expandWord, mayExpand, type ExpandResult } from '../expand';
 import type { Analysis, Arg, Instruction, QuickFix, Span } from '../types';
 import { commentsAbove } from './comments';
 import { execFormFix } from './execForm';
@@ -210,14 +210,6 @@ function renameVariableFix(analysis: Analysis, instruction: Instruction, name: s
   return edits.length ? [{ title: `Use $${suggestion}`, edits }] : [];
 }
 
-/** Whether expanding a word can change it: a variable, a quote or an escape. */
-function needsExpansion(word: string, escape: string): boolean {
-  for (let i = 0; i < word.length; i++) {
-    const c = word[i];
-    if (c === '$' || c === '"' || c === "'" || c === escape) return true;
-  }
-  return false;
-}
 
 function skipSpaces(text: string, offset: number): number {
   while (offset < text.length && (text[offset] === ' ' || text[offset] === '\t')) offset++;
@@ -294,7 +286,7 @@ interface ExpandScope {
  */
 function expandInStage(scope: ExpandScope, word: string, instruction: Instruction): string {
   // Most words have nothing to expand, unquote or unescape.
-  if (!needsExpansion(word, scope.escape)) return word;
+  if (!mayExpand(word, scope.escape)) return word;
   const state = scope.state;
   const result = expandWord(word, state.env, scope.escape);
   for (const name of result.unmatched) {
