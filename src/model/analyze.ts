@@ -103,17 +103,17 @@ export function analyzeSyntax(file: DockerfileSyntax, options: AnalyzeOptions = 
 
   // Stage names first: COPY --from may name any stage, even a later one.
   const shapes = stageGroups.map((g) => fromShape(g.from));
-  const stageNames = shapes.map((shape) => shape.name);
-  const targetStage = stageNames.length > 0 ? (stageNames[stageNames.length - 1]?.toLowerCase() ?? 'default') : 'default';
+  const targetStage = shapes.length > 0 ? (shapes[shapes.length - 1].lowerName ?? 'default') : 'default';
 
   const { env, declared } = globalArgs(globalArgInstructions, targetStage, file.escape, report);
   analysis.globalArgs = env;
 
   // Lower-cased name -> index of the last stage with that name (BuildKit's lookup table for --from).
   const byName = new Map<string, number>();
-  stageNames.forEach((name, i) => {
-    if (name !== null) byName.set(name.toLowerCase(), i);
-  });
+  for (let i = 0; i < shapes.length; i++) {
+    const lower = shapes[i].lowerName;
+    if (lower !== null) byName.set(lower, i);
+  }
 
   // Many stages share a base text ("golang:${GO_VERSION}"): expand each distinct word once.
   const expansions = new Map<string, ExpandResult>();
@@ -142,7 +142,9 @@ export function analyzeSyntax(file: DockerfileSyntax, options: AnalyzeOptions = 
     }
     const platformFlag = flagNamed(from, 'platform');
 
-    if (shape.name !== null && shape.nameSpan !== null) checkStageName(shape.name, shape.nameSpan, line, seenNames, report);
+    if (shape.name !== null && shape.lowerName !== null && shape.nameSpan !== null) {
+      checkStageName(shape.name, shape.lowerName, shape.nameSpan, line, seenNames, report);
+    }
 
     // The base image, expanded with the global ARGs.
     const base = shape.base;
@@ -176,7 +178,7 @@ export function analyzeSyntax(file: DockerfileSyntax, options: AnalyzeOptions = 
     });
     analysis.stageDetails.push({
       index,
-      key: shape.name !== null ? shape.name.toLowerCase() : `#${index}`,
+      key: shape.lowerName ?? `#${index}`,
       resolvedBase,
       baseStage,
       fromInstruction: from,
@@ -192,7 +194,7 @@ export function analyzeSyntax(file: DockerfileSyntax, options: AnalyzeOptions = 
     if (baseStage !== null) {
       pushEdge(analysis, { from: baseStage, to: index, kind: 'from', line }, { instruction: from, valueSpan: baseSpan, paths: [] });
     }
-    if (shape.name !== null) earlierByName.set(shape.name.toLowerCase(), index);
+    if (shape.lowerName !== null) earlierByName.set(shape.lowerName, index);
 
     // Indexed loops on the per-instruction path: the parser shares one frozen empty array, and for-of over it allocates.
     for (let k = 0; k < group.instructions.length; k++) {
@@ -289,8 +291,7 @@ function stageLabel(analysis: Analysis, index: number): string {
  * COPY --from or mount of a stage further down fails even without a cycle.
  */
 /** BuildKit's stage-name rules: valid name (checked lower-cased), lowercase, not reserved, unique. */
-function checkStageName(name: string, span: Span, line: number, seen: Set<string>, report: Report): void {
-  const lower = name.toLowerCase();
+function checkStageName(name: string, lower: string, span: Span, line: number, seen: Set<string>, report: Report): void {
   if (!VALID_STAGE_NAME.test(lower)) {
     report(M.InvalidStageName, line, span, name);
   } else {
@@ -439,6 +440,8 @@ interface FromShape {
   hasBase: boolean;
   baseSpan: Span | null;
   name: string | null;
+  /** The name lower-cased (how BuildKit looks stages up), computed once. */
+  lowerName: string | null;
   nameSpan: Span | null;
   asSpan: Span | null;
 }
@@ -451,11 +454,13 @@ interface FromShape {
 function fromShape(from: Instruction): FromShape {
   const args = from.args;
   const hasAs = args.length >= 3 && isAs(args[1].value);
+  const name = hasAs ? args[2].value : null;
   return {
     base: args.length > 0 ? args[0].value : '',
     hasBase: args.length > 0,
     baseSpan: args.length > 0 ? args[0].span : null,
-    name: hasAs ? args[2].value : null,
+    name,
+    lowerName: name !== null ? name.toLowerCase() : null,
     nameSpan: hasAs ? args[2].span : null,
     asSpan: hasAs ? args[1].span : null,
   };
