@@ -17,6 +17,11 @@ export interface ExpandResult {
   error: string | null;
 }
 
+/** Where expansion reads variables: a Map, or anything else that can look a name up. */
+export interface VariableLookup {
+  get(name: string): string | undefined;
+}
+
 const EOF = -1;
 /** The sets of a word without variables; read-only, so one can serve every such word. */
 const NONE: ReadonlySet<string> = new Set<string>();
@@ -25,7 +30,7 @@ const MAX_NESTING = 200;
 class ExpandError extends Error {}
 
 /** Expand `word` with the variables in `env`, using `escape` ('\\' or '`') as the escape character. */
-export function expandWord(word: string, env: ReadonlyMap<string, string>, escape = '\\'): ExpandResult {
+export function expandWord(word: string, env: VariableLookup, escape = '\\'): ExpandResult {
   // Fast path: nothing to expand, unquote or unescape (and two sets fewer per word).
   if (!mayExpand(word, escape)) return { value: word, matched: NONE, unmatched: NONE, error: null };
   const lexer = new WordLexer(word, env, escape.codePointAt(0) ?? 92);
@@ -42,16 +47,14 @@ export function expandWord(word: string, env: ReadonlyMap<string, string>, escap
 
 /** Whether expanding a word can change it: a variable, a quote or an escape. */
 export function mayExpand(word: string, escape: string): boolean {
-  if (escape === '\\') return SPECIAL_WITH_BACKSLASH.test(word);
-  if (escape === '`') return SPECIAL_WITH_BACKTICK.test(word);
+  // A charCodeAt loop: most words are short, and a regular expression's call costs more than reading them.
+  const e = escape.charCodeAt(0);
   for (let i = 0; i < word.length; i++) {
-    const c = word[i];
-    if (c === '$' || c === '"' || c === "'" || c === escape) return true;
+    const c = word.charCodeAt(i);
+    if (c === DOLLAR || c === DQUOTE || c === SQUOTE || c === e) return true;
   }
   return false;
 }
-const SPECIAL_WITH_BACKSLASH = /[$"'\\]/;
-const SPECIAL_WITH_BACKTICK = /[$"'`]/;
 
 const DOLLAR = 36; // $
 const SQUOTE = 39; // '
@@ -84,7 +87,7 @@ class WordLexer {
 
   constructor(
     private readonly src: string,
-    private readonly env: ReadonlyMap<string, string>,
+    private readonly env: VariableLookup,
     private readonly escape: number,
   ) {}
 

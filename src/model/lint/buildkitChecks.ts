@@ -16,6 +16,7 @@ import { finding, type Finding } from './finding';
 import { parseImageReference } from './imageReference';
 import { knownImageEnv } from './imageEnv';
 import { suggest } from '../graph/suggest';
+import { Layered } from './layered';
 
 const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
@@ -219,39 +220,12 @@ function skipSpaces(text: string, offset: number): number {
 // --- dispatch-time checks: each stage's environment, in file order -------------
 
 interface StageState {
-  env: Map<string, string>;
+  env: Layered<string>;
   /** ARG names declared in the stage (and in the stages it is built FROM): never "undefined". */
-  declared: Set<string>;
-  /**
-   * Whether env / declared belong to this stage. A stage starts on its parent's
-   * (or its base image's shared) collections and copies one on its first
-   * write: most stages set nothing, and copying every parent's environment
-   * was a tenth of the checks' time.
-   */
-  ownsEnv: boolean;
-  ownsDeclared: boolean;
+  declared: Layered<true>;
   shell: boolean;
   workdirSet: boolean;
 }
-
-function setEnv(state: StageState, key: string, value: string): void {
-  if (!state.ownsEnv) {
-    state.env = new Map(state.env);
-    state.ownsEnv = true;
-  }
-  state.env.set(key, value);
-}
-
-function declare(state: StageState, key: string): void {
-  if (state.declared.has(key)) return;
-  if (!state.ownsDeclared) {
-    state.declared = new Set(state.declared);
-    state.ownsDeclared = true;
-  }
-  state.declared.add(key);
-}
-
-const NOTHING_DECLARED: ReadonlySet<string> = new Set();
 
 const secretDeny = /(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/i;
 const secretAllow = /(?:_|^)(?:public|file|version)(?:_|$)/i;
@@ -260,7 +234,7 @@ function isSecretName(key: string): boolean {
   return secretDeny.test(key) && !secretAllow.test(key);
 }
 
-/** The environment a stage on `image` starts with; shared by every such stage, never written (see StageState). */
+/** The environment a stage on `image` starts with; shared by every such stage, never written (stages write to their own Layered). */
 function imageStartEnv(cache: Map<string, Map<string, string>>, image: string): Map<string, string> {
   let env = cache.get(image);
   if (env === undefined) {
@@ -315,15 +289,8 @@ function dispatchChecks(analysis: Analysis, globals: ReadonlyMap<string, string>
     const stage = analysis.stageDetails[index];
     const parent = stage.baseStage !== null && stage.baseStage < index ? states[stage.baseStage] : undefined;
     const state: StageState = parent
-      ? { env: parent.env, declared: parent.declared, ownsEnv: false, ownsDeclared: false, shell: parent.shell, workdirSet: parent.workdirSet }
-      : {
-          env: imageStartEnv(startEnv, stage.resolvedBase),
-          declared: NOTHING_DECLARED as Set<string>,
-          ownsEnv: false,
-          ownsDeclared: false,
-          shell: false,
-          workdirSet: false,
-        };
+      ? { env: new Layered(parent.env), declared: new Layered(parent.declared), shell: parent.shell, workdirSet: parent.workdirSet }
+      : { env: new Layered(imageStartEnv(startEnv, stage.resolvedBase)), declared: new Layered<true>(null), shell: false, workdirSet: false };
     states[index] = state;
     scope.state = state;
     scope.reportedUndefined = null;
@@ -345,8 +312,8 @@ function dispatchChecks(analysis: Analysis, globals: ReadonlyMap<string, string>
             let resolved: string | undefined;
             if (value !== null) resolved = expand(value, instruction);
             else resolved = globals.get(key);
-            if (resolved !== undefined) setEnv(state, key, resolved);
-            declare(state, key);
+            if (resolved !== undefined) state.env.set(key, resolved);
+            state.declared.set(key, true);
           }
           break;
         case 'env':
@@ -366,7 +333,7 @@ function dispatchChecks(analysis: Analysis, globals: ReadonlyMap<string, string>
             }
             if (instruction.cmd === 'env') {
               if (isSecretName(key.value)) out.push(finding('SecretsUsedInArgOrEnv', { instruction, span: key.span ?? undefined }, ['ENV', key.value]));
-              setEnv(state, expandedKey, expandedValue);
+              state.env.set(expandedKey, expandedValue);
             }
           }
           break;
