@@ -113,6 +113,20 @@ function plainMountFrom(value: string): MountParse {
   return { ok: true, mount };
 }
 
+/**
+ * Whether a mount value can name a source: it holds a quote (and must be read
+ * as CSV) or a "from=" in any case. Most mounts (caches, secrets, binds of the
+ * context) do not, and then parseMountFrom has nothing to find and nothing to
+ * reject, except an empty value.
+ */
+export function mayNameSource(s: string): boolean {
+  if (s === '' || s.includes('"')) return true;
+  for (let i = s.indexOf('=', 4); i !== -1; i = s.indexOf('=', i + 1)) {
+    if (keyIs(s, i - 4, i, 'from')) return true;
+  }
+  return false;
+}
+
 /** Does s[start, end) spell the lower-case ASCII `key` in any case? (OR-ing 0x20 lower-cases letters.) */
 function keyIs(s: string, start: number, end: number, key: string): boolean {
   if (end - start !== key.length) return false;

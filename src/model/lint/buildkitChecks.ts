@@ -17,6 +17,9 @@ import { parseImageReference } from './imageReference';
 import { knownImageEnv } from './imageEnv';
 import { suggest } from '../graph/suggest';
 import { Layered } from './layered';
+import { KEYWORDS } from '../syntax/instruction';
+
+const UPPER_KEYWORDS: Readonly<Record<string, string | undefined>> = Object.fromEntries(KEYWORDS.map((k) => [k, k.toUpperCase()]));
 
 const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
@@ -60,9 +63,13 @@ function casingChecks(analysis: Analysis, out: Finding[]): void {
   for (let k = 0; k < stageDetails.length; k++) {
     const stage = stageDetails[k];
     for (let i = -1; i < stage.instructions.length; i++) {
-      const keyword = i < 0 ? stage.fromInstruction.keyword : stage.instructions[i].keyword;
-      const isL = isLower(keyword);
-      const isU = isUpper(keyword);
+      const instruction = i < 0 ? stage.fromInstruction : stage.instructions[i];
+      const keyword = instruction.keyword;
+      // The parser hands out one shared string per keyword spelled all lower- or
+      // upper-case: comparing with it settles nearly every instruction unread.
+      const upperSpelling = UPPER_KEYWORDS[instruction.cmd];
+      const isL = keyword === instruction.cmd || (keyword !== upperSpelling && isLower(keyword));
+      const isU = keyword === upperSpelling || (keyword !== instruction.cmd && isUpper(keyword));
       if (isL) lower++;
       else if (isU) upper++;
       if (!isL) notLower++;
