@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expandWord } from './expand';
 
@@ -121,5 +122,20 @@ describe('expandWord', () => {
     expect(expandWord("'open", env).error).toMatch(/matching single-quote/);
     expect(expandWord('${NOPE:?must be set}', env).error).toMatch(/NOPE: must be set/);
     expect(expandWord('${NOPE?}', env).error).toMatch(/NOPE: is not allowed to be unset/);
+  });
+
+  it('trims a literal pattern exactly as the wildcard matcher would (the plain-text shortcut)', () => {
+    // "#lit" and "#lit*" both remove the shortest prefix matching "lit"; "%lit" and "%*lit" the shortest suffix.
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', '/', '.', '-', 'é', '😀', '\n') });
+    const literal = fc.string({ unit: fc.constantFrom('a', 'b', '/', '.', '-', 'é', '\n'), maxLength: 4 });
+    fc.assert(
+      fc.property(text, literal, (value, lit) => {
+        const vars = new Map([['V', value]]);
+        const escaped = lit.replace(/[}]/g, '\\}');
+        expect(expandWord('${V#' + escaped + '}', vars).value).toBe(expandWord('${V#' + escaped + '*}', vars).value);
+        expect(expandWord('${V%' + escaped + '}', vars).value).toBe(expandWord('${V%*' + escaped + '}', vars).value);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -378,7 +378,17 @@ function matchEnd(tokens: Token[], value: string[], from: number, greedy: boolea
   return next[from];
 }
 
+/** A pattern without wildcards, escapes or surrogates matches as plain text (the usual ${V#linux/amd64}). */
+function isLiteralPattern(pattern: string): boolean {
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern.charCodeAt(i);
+    if (c === 42 || c === 63 || c === 92 || (c >= 0xd800 && c <= 0xdfff)) return false; // * ? \ surrogates
+  }
+  return true;
+}
+
 function trimPrefix(pattern: string, value: string, greedy: boolean): string {
+  if (isLiteralPattern(pattern)) return value.startsWith(pattern) ? value.slice(pattern.length) : value;
   const cps = Array.from(value);
   const end = matchEnd(compilePattern(pattern), cps, 0, greedy);
   return end < 0 ? value : cps.slice(end).join('');
@@ -408,6 +418,7 @@ function reverseString(s: string): string {
 }
 
 function trimSuffix(pattern: string, value: string, greedy: boolean): string {
+  if (isLiteralPattern(pattern)) return value.endsWith(pattern) ? value.slice(0, value.length - pattern.length) : value;
   // The shortest rightmost match is the shortest leftmost match of the reversed pattern on the reversed value.
   return reverseString(trimPrefix(reversePattern(pattern), reverseString(value), greedy));
 }
