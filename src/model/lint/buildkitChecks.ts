@@ -8,7 +8,7 @@
 // only PATH and no SHELL, which is what BuildKit's own tests rely on.
 
 import { wholeLinesRange } from '../edits/text';
-import { expandWord, mayExpand, type ExpandResult } from '../expand';
+import { expandWord, type ExpandResult } from '../expand';
 import type { Analysis, Arg, Instruction, QuickFix, Span } from '../types';
 import { commentsAbove } from './comments';
 import { execFormFix } from './execForm';
@@ -17,9 +17,7 @@ import { parseImageReference } from './imageReference';
 import { knownImageEnv } from './imageEnv';
 import { suggest } from '../graph/suggest';
 import { Layered } from './layered';
-import { KEYWORDS } from '../syntax/instruction';
 
-const UPPER_KEYWORDS: Readonly<Record<string, string | undefined>> = Object.fromEntries(KEYWORDS.map((k) => [k, k.toUpperCase()]));
 
 const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
@@ -65,11 +63,13 @@ function casingChecks(analysis: Analysis, out: Finding[]): void {
     for (let i = -1; i < stage.instructions.length; i++) {
       const instruction = i < 0 ? stage.fromInstruction : stage.instructions[i];
       const keyword = instruction.keyword;
-      // The parser hands out one shared string per keyword spelled all lower- or
-      // upper-case: comparing with it settles nearly every instruction unread.
-      const upperSpelling = UPPER_KEYWORDS[instruction.cmd];
-      const isL = keyword === instruction.cmd || (keyword !== upperSpelling && isLower(keyword));
-      const isU = keyword === upperSpelling || (keyword !== instruction.cmd && isUpper(keyword));
+      // The parser hands out the lower-case keyword itself when it is spelled so:
+      // a comparison settles those unread, and the first letter rules out the
+      // other case for the rest (keywords are letters).
+      const first = keyword.charCodeAt(0);
+      const startsLower = first >= 0x61 && first <= 0x7a;
+      const isL = keyword === instruction.cmd || (startsLower && isLower(keyword));
+      const isU = !startsLower && isUpper(keyword);
       if (isL) lower++;
       else if (isU) upper++;
       if (!isL) notLower++;
@@ -102,8 +102,13 @@ function casingChecks(analysis: Analysis, out: Finding[]): void {
   for (const stage of stageDetails) {
     const from = stage.fromInstruction;
     if (!stage.asSpan || !selfConsistent(from.keyword)) continue;
-    const as = analysis.file.text.slice(stage.asSpan.start, stage.asSpan.end);
-    const wanted = isLower(from.keyword) ? as.toLowerCase() : as.toUpperCase();
+    const text = analysis.file.text;
+    const { start, end } = stage.asSpan;
+    const lower = isLower(from.keyword);
+    // The usual AS, two letters in the keyword's case, read in place.
+    if (end - start === 2 && text.charCodeAt(start) === (lower ? 0x61 : 0x41) && text.charCodeAt(start + 1) === (lower ? 0x73 : 0x53)) continue;
+    const as = text.slice(start, end);
+    const wanted = lower ? as.toLowerCase() : as.toUpperCase();
     if (as === wanted) continue;
     out.push(finding('FromAsCasing', { instruction: from, span: stage.asSpan }, [from.keyword, as],
       [{ title: `Write ${wanted}`, edits: [replace(stage.asSpan, wanted)] }]));
@@ -266,8 +271,7 @@ interface ExpandScope {
  * could not find, once per variable and instruction.
  */
 function expandInStage(scope: ExpandScope, word: string, instruction: Instruction): string {
-  // Most words have nothing to expand, unquote or unescape.
-  if (!mayExpand(word, scope.escape)) return word;
+  // expandWord returns a word with nothing to expand, unquote or unescape as it is, after one look.
   const state = scope.state;
   const result = expandWord(word, state.env, scope.escape);
   for (const name of result.unmatched) {
