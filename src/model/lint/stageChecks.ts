@@ -81,6 +81,9 @@ class ShellLessStage {
 
 /** A tracker for stages that start without a shell: scratch, or a distroless image other than :debug. */
 function shellLessStart(image: string): ShellLessStage | null {
+  // imageKind reads a whole reference; only these spellings can make it say scratch or distroless.
+  const lower = image.toLowerCase();
+  if (lower !== 'scratch' && !lower.includes('distroless') && !lower.includes('chainguard/static')) return null;
   const kind = imageKind(image);
   if (kind === 'scratch') return new ShellLessStage();
   if (kind !== 'distroless' || /:[^/]*debug/.test(image)) return null;
