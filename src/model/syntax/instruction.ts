@@ -60,38 +60,52 @@ const SHAPES = new Map<string, Shape>(Object.entries(ARGUMENT_SHAPES));
 /** The shape of KEYWORDS[i], so a keyword recognised in place needs no lookup by name. */
 const SHAPE_LIST: readonly Shape[] = KEYWORDS.map((k) => ARGUMENT_SHAPES[k]);
 const UPPER_KEYWORDS: readonly string[] = KEYWORDS.map((k) => k.toUpperCase());
-/** Indexes into KEYWORDS by keyword length (0..11). */
-const KEYWORDS_BY_LENGTH: readonly number[][] = Array.from({ length: 12 }, (_, len) =>
-  KEYWORDS.flatMap((k, i) => (k.length === len ? [i] : [])),
-);
+/** Indexes into KEYWORDS by first letter and length: slot (letter - 'a') * 12 + length. Mostly one each. */
+const KEYWORDS_BY_FIRST_AND_LENGTH: (readonly number[] | undefined)[] = (() => {
+  const table: number[][] = [];
+  KEYWORDS.forEach((k, i) => (table[(k.charCodeAt(0) - 0x61) * 12 + k.length] ??= []).push(i));
+  return table;
+})();
+
+/** How many of the last keyword knownKeyword matched were lower-case letters. */
+let matchedLowercase = 0;
 
 /**
- * Index in KEYWORDS of the keyword s[start, end) spells in any case, or -1.
- * Recognising keywords in place lets the common spellings share one string
- * instead of allocating two per instruction.
+ * Index in KEYWORDS of the keyword s[start, end) spells in any case, or -1;
+ * also counts its lower-case letters (matchedLowercase). Recognising keywords
+ * in place lets the common spellings share one string instead of allocating
+ * two per instruction.
  */
 function knownKeyword(s: string, start: number, end: number): number {
   const len = end - start;
   if (len < 3 || len > 11) return -1;
-  const candidates = KEYWORDS_BY_LENGTH[len];
+  const letter = (s.charCodeAt(start) | 0x20) - 0x61;
+  if (letter < 0 || letter >= 26) return -1;
+  const candidates = KEYWORDS_BY_FIRST_AND_LENGTH[letter * 12 + len];
+  if (candidates === undefined) return -1;
   for (let c = 0; c < candidates.length; c++) {
     const k = candidates[c];
     const kw = KEYWORDS[k];
     let i = 0;
+    let lowers = 0;
     // ASCII letters only: OR-ing 0x20 lower-cases them.
-    while (i < len && (s.charCodeAt(start + i) | 0x20) === kw.charCodeAt(i)) i++;
-    if (i === len) return k;
+    for (; i < len; i++) {
+      const ch = s.charCodeAt(start + i);
+      if ((ch | 0x20) !== kw.charCodeAt(i)) break;
+      if (ch >= 0x61) lowers++;
+    }
+    if (i === len) {
+      matchedLowercase = lowers;
+      return k;
+    }
   }
   return -1;
 }
 
-/** The keyword as written: the shared lower- or upper-case string when it is spelled that way. */
+/** The keyword knownKeyword just matched, as written: the shared lower- or upper-case string when it is spelled that way. */
 function spelledAs(s: string, start: number, lower: string, upper: string): string {
-  // knownKeyword matched the letters already; only their case is left to see.
-  let lowers = 0;
-  for (let i = 0; i < lower.length; i++) if (s.charCodeAt(start + i) >= 0x61) lowers++;
-  if (lowers === 0) return upper;
-  if (lowers === lower.length) return lower;
+  if (matchedLowercase === 0) return upper;
+  if (matchedLowercase === lower.length) return lower;
   return s.slice(start, start + lower.length);
 }
 
@@ -164,7 +178,12 @@ function buildOne(ctx: BuildContext, from: number, to: number): Instruction {
       // size: a growing array would keep room for 17 flags.
       SCRATCH_FLAGS.count = 0;
       rest = extractFlags(line, p, b, SCRATCH_FLAGS);
-      if (SCRATCH_FLAGS.count > 0) flags = SCRATCH_FLAGS.items.slice(0, SCRATCH_FLAGS.count);
+      const count = SCRATCH_FLAGS.count;
+      const items = SCRATCH_FLAGS.items;
+      // One or two flags in a literal: Array.prototype.slice costs more than the copy.
+      if (count === 1) flags = [items[0]];
+      else if (count === 2) flags = [items[0], items[1]];
+      else if (count > 2) flags = items.slice(0, count);
     }
     r0 = skipGoSpace(s, rest, b);
   }
