@@ -16,6 +16,9 @@ const DASH = 0x2d;
 const EQUALS = 0x3d;
 const BACKSLASH = 0x5c;
 
+/** No quote, no escape character of either kind, no Go space (unicode.IsSpace). */
+const SINGLE_PLAIN_WORD = /[^'"\\`\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*/y;
+
 /**
  * BuildKit's parseWords (ENV, LABEL, ARG): split on Unicode spaces outside
  * quotes. Quotes and escapes stay in the words; only an escape character at the
@@ -24,6 +27,16 @@ const BACKSLASH = 0x5c;
  * index 0; returns how many numbers were written (twice the word count).
  */
 export function parseWords(s: string, from: number, to: number, escape: number, out: number[]): number {
+  // The usual `ARG NAME=value` is one word with no quote, escape or space: one match says so.
+  if (from < to) {
+    SINGLE_PLAIN_WORD.lastIndex = from;
+    SINGLE_PLAIN_WORD.test(s);
+    if (SINGLE_PLAIN_WORD.lastIndex >= to) {
+      out[0] = from;
+      out[1] = to;
+      return 2;
+    }
+  }
   let n = 0;
   const IN_SPACES = 0;
   const IN_WORD = 1;
