@@ -386,12 +386,20 @@ interface StageGroup {
 function splitStages(file: DockerfileSyntax, report: Report) {
   const globalArgInstructions: Instruction[] = [];
   const stageGroups: StageGroup[] = [];
-  for (let k = 0; k < file.instructions.length; k++) {
-    const instruction = file.instructions[k];
+  const all = file.instructions;
+  // Each stage's instructions are one slice of the file's (exactly sized, not grown push by push).
+  let stageStart = -1;
+  const closeStage = (end: number) => {
+    if (stageStart >= 0) stageGroups[stageGroups.length - 1].instructions = all.slice(stageStart + 1, end);
+  };
+  for (let k = 0; k < all.length; k++) {
+    const instruction = all[k];
     if (instruction.cmd === 'from') {
+      closeStage(k);
       stageGroups.push({ from: instruction, instructions: [] });
-    } else if (stageGroups.length > 0) {
-      stageGroups[stageGroups.length - 1].instructions.push(instruction);
+      stageStart = k;
+    } else if (stageStart >= 0) {
+      continue;
     } else if (instruction.cmd === 'arg') {
       globalArgInstructions.push(instruction);
     } else if (isKnownInstruction(instruction.cmd)) {
@@ -399,6 +407,7 @@ function splitStages(file: DockerfileSyntax, report: Report) {
       report(M.InstructionBeforeFrom, instruction.startLine, instruction.keywordSpan, instruction.keyword);
     }
   }
+  closeStage(all.length);
   return { globalArgInstructions, stageGroups };
 }
 

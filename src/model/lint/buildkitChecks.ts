@@ -274,6 +274,8 @@ function expandInStage(scope: ExpandScope, word: string, instruction: Instructio
   // expandWord returns a word with nothing to expand, unquote or unescape as it is, after one look.
   const state = scope.state;
   const result = expandWord(word, state.env, scope.escape);
+  // Checked first: iterating even an empty Set allocates an iterator, once per word.
+  if (result.unmatched.size === 0) return result.value;
   for (const name of result.unmatched) {
     const key = `${instruction.span.start}:${name}`;
     if (state.declared.has(name) || scope.reportedUndefined?.has(key)) continue;
