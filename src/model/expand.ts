@@ -9,6 +9,8 @@
 // and which were looked up but not defined (`unmatched`): BuildKit's
 // UndefinedArgInFrom check is built on the second set.
 
+import { asciiNameEnd } from './syntax/chars';
+
 export interface ExpandResult {
   value: string;
   matched: ReadonlySet<string>;
@@ -199,19 +201,12 @@ class WordLexer {
   }
 
   private processName(): string {
-    // The usual name is ASCII letters, digits and underscores after a letter or underscore: one slice.
-    const start = this.pos;
-    const first = start < this.src.length ? this.src.charCodeAt(start) : EOF;
-    if (first === 95 || (first >= 65 && first <= 90) || (first >= 97 && first <= 122)) {
-      let end = start + 1;
-      for (; end < this.src.length; end++) {
-        const c = this.src.charCodeAt(end);
-        if (!(c === 95 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57))) break;
-      }
-      if (end === this.src.length || this.src.charCodeAt(end) < 128) {
-        this.pos = end;
-        return this.src.slice(start, end);
-      }
+    // The usual name in one slice.
+    const end = asciiNameEnd(this.src, this.pos);
+    if (end >= 0) {
+      const name = this.src.slice(this.pos, end);
+      this.pos = end;
+      return name;
     }
     let name = '';
     while (this.peek() !== EOF) {

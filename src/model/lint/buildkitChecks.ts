@@ -18,7 +18,6 @@ import { knownImageEnv } from './imageEnv';
 import { suggest } from '../graph/suggest';
 import { Layered } from './layered';
 
-
 const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
 // Keywords and AS are ASCII words; scanning for a letter of the other case
@@ -222,7 +221,6 @@ function renameVariableFix(analysis: Analysis, instruction: Instruction, name: s
   }
   return edits.length ? [{ title: `Use $${suggestion}`, edits }] : [];
 }
-
 
 function skipSpaces(text: string, offset: number): number {
   while (offset < text.length && (text[offset] === ' ' || text[offset] === '\t')) offset++;

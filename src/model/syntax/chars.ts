@@ -84,3 +84,21 @@ export function trimGoSpaceEnd(s: string, from: number, to: number): number {
   while (to > from && isGoSpace(s.charCodeAt(to - 1))) to--;
   return to;
 }
+
+/**
+ * End of the variable name starting at `start` when it is the usual kind, an
+ * ASCII letter or "_" then ASCII letters, digits and "_" up to an ASCII
+ * character or the end; else -1 (no name there, or one that goes on into
+ * non-ASCII letters, which the callers read character by character).
+ */
+export function asciiNameEnd(s: string, start: number): number {
+  const first = start < s.length ? s.charCodeAt(start) : -1;
+  if (first !== 0x5f && !isAsciiLetter(first)) return -1;
+  let end = start + 1;
+  while (end < s.length) {
+    const c = s.charCodeAt(end);
+    if (c !== 0x5f && !isAsciiLetter(c) && !isAsciiDigit(c)) break;
+    end++;
+  }
+  return end === s.length || s.charCodeAt(end) < 0x80 ? end : -1;
+}

@@ -1,4 +1,4 @@
-import { BACKSLASH, DOLLAR, DQUOTE, LBRACE, LT, RBRACE, SQUOTE, isAsciiDigit, isAsciiLetter, isGoDigit, isGoLetter, isGoSpace, isRegexpSpace } from './chars';
+import { BACKSLASH, DOLLAR, DQUOTE, LBRACE, LT, RBRACE, SQUOTE, asciiNameEnd, isAsciiDigit, isGoDigit, isGoLetter, isGoSpace, isRegexpSpace } from './chars';
 
 // Finding heredocs the way BuildKit does: the joined instruction line is cut
 // into words by BuildKit's shell lexer (quotes and escapes kept raw, unset
@@ -91,7 +91,7 @@ class ShellWords {
             }
           }
         } else if (ch === LT || ch === SQUOTE || ch === DQUOTE) {
-          // "<<" keeps the whitespace after it in its word, so "<< EOF" is one word.
+          // Quotes stay raw in the word; "<<" keeps the whitespace after it, so "<< EOF" is one word.
           const tmp = ch === LT ? this.processPossibleHeredoc() : ch === SQUOTE ? this.processSingleQuote() : this.processDoubleQuote();
           if (wantWords) word += tmp;
           else result += tmp;
@@ -241,17 +241,12 @@ class ShellWords {
   }
 
   private processName(): string {
-    // The usual name, ASCII letters, digits and underscores after a letter or underscore, in one slice.
-    const s = this.s;
-    const start = this.pos;
-    const first = start < s.length ? s.charCodeAt(start) : EOF;
-    if (first === 0x5f || isAsciiLetter(first)) {
-      let end = start + 1;
-      while (end < s.length && isAsciiWordChar(s.charCodeAt(end))) end++;
-      if (end === s.length || s.charCodeAt(end) < 0x80) {
-        this.pos = end;
-        return s.slice(start, end);
-      }
+    // The usual name in one slice.
+    const end = asciiNameEnd(this.s, this.pos);
+    if (end >= 0) {
+      const name = this.s.slice(this.pos, end);
+      this.pos = end;
+      return name;
     }
     let name = '';
     for (;;) {
@@ -266,10 +261,6 @@ class ShellWords {
       name += String.fromCharCode(this.next());
     }
   }
-}
-
-function isAsciiWordChar(c: number): boolean {
-  return c === 0x5f || isAsciiLetter(c) || isAsciiDigit(c);
 }
 
 function hasGoSpace(s: string): boolean {
