@@ -148,6 +148,12 @@ function compare(label: string, text: string): void {
     `  ratio dockerfile-ast / analyze(): median ${ratio(theirs.median, ours.median)}, min ${ratio(theirs.min, ours.min)}, cpu ${ratio(theirs.cpu, ours.cpu)}` +
       ` (target >= 20x on the median ${theirs.median / ours.median >= 20 ? 'met' : 'NOT met'})`,
   );
+  // The target is on analyze() as the app calls it, build checks included; this line only shows their share.
+  const [parse, graph] = parts;
+  const withoutChecks = parse.median + graph.median;
+  console.log(
+    `  parse + graph without the build checks: ${withoutChecks.toFixed(3)} ms, ${ratio(theirs.median, withoutChecks)} (the checks are the rest of analyze())`,
+  );
   if (lineCount >= 10_000) {
     console.log(`  analyze() on 10,000 lines: median ${ours.median.toFixed(2)} ms (target < 15 ms ${ours.median < 15 ? 'met' : 'NOT met'})`);
   }
