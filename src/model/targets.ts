@@ -63,39 +63,38 @@ export function builtStages(
 
 /**
  * reachableStages as one mark per stage. The lint pass and the store call this
- * on every analysis, so the dependency lists are packed into two typed arrays
+ * on every analysis, so the dependency lists are packed into two flat arrays
  * (each stage's list is deps[starts[s], starts[s + 1])) instead of an array
  * per stage, and the walk marks a stage when it is pushed, so the stack never
- * holds more than one entry per stage.
+ * holds more than one entry per stage. Plain arrays, not typed ones: for a few
+ * hundred stages a typed array's buffer costs more to set up than it saves.
  */
-function reachableMarks(analysis: Pick<Analysis, 'stages' | 'edges'>, target: number): Uint8Array {
+function reachableMarks(analysis: Pick<Analysis, 'stages' | 'edges'>, target: number): number[] {
   const count = analysis.stages.length;
   const edges = analysis.edges;
-  const marks = new Uint8Array(count);
+  const marks: number[] = new Array<number>(count).fill(0);
   if (target < 0 || target >= count) return marks;
-  const starts = new Int32Array(count + 1);
+  const starts: number[] = new Array<number>(count + 1).fill(0);
   for (let e = 0; e < edges.length; e++) {
     const { from, to } = edges[e];
     if (typeof from === 'number' && from >= 0 && from < count && to >= 0 && to < count) starts[to + 1]++;
   }
   for (let s = 0; s < count; s++) starts[s + 1] += starts[s];
-  const deps = new Int32Array(starts[count]);
+  const deps: number[] = new Array<number>(starts[count]).fill(0);
   const filled = starts.slice(0, count);
   for (let e = 0; e < edges.length; e++) {
     const { from, to } = edges[e];
     if (typeof from === 'number' && from >= 0 && from < count && to >= 0 && to < count) deps[filled[to]++] = from;
   }
-  const stack = new Int32Array(count);
-  let top = 0;
+  const stack: number[] = [target];
   marks[target] = 1;
-  stack[top++] = target;
-  while (top > 0) {
-    const stage = stack[--top];
+  while (stack.length > 0) {
+    const stage = stack.pop()!;
     for (let k = starts[stage]; k < starts[stage + 1]; k++) {
       const dep = deps[k];
       if (marks[dep] === 0) {
         marks[dep] = 1;
-        stack[top++] = dep;
+        stack.push(dep);
       }
     }
   }
