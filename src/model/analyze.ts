@@ -18,7 +18,7 @@
 import { expandWord, type ExpandResult } from './expand.ts';
 import { edgesOnCycles } from './graph/cycles.ts';
 import { graphMessages as M, type GraphMessage } from './graph/messages.ts';
-import { mayNameSource, parseMountFrom } from './graph/mounts.ts';
+import { parseMountFrom } from './graph/mounts.ts';
 import { suggest } from './graph/suggest.ts';
 import { runChecks } from './lint/index.ts';
 import { parseDockerfile } from './syntax/parse.ts';
@@ -536,7 +536,7 @@ function addInstructionEdges(
   if (instruction.cmd === 'run') {
     for (let f = 0; f < instruction.flags.length; f++) {
       const flag = instruction.flags[f];
-      if (flag.name !== 'mount' || flag.value === null || !mayNameSource(flag.value)) continue;
+      if (flag.name !== 'mount' || flag.value === null) continue;
       const parsed = parseMountFrom(flag.value);
       if (!parsed.ok) {
         report(M.MountParse, line, flag.valueSpan ?? flag.span, parsed.error);

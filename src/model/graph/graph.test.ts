@@ -11,8 +11,10 @@ describe('parseMountFrom (BuildKit CSV mount values)', () => {
   it('finds from= in any case with its offsets, last one wins', () => {
     expect(from('type=bind,from=build,target=/x')).toEqual({ value: 'build', start: 15, end: 20, target: '/x' });
     expect(from('FROM=a,From=b')).toMatchObject({ value: 'b', start: 12, end: 13 });
-    expect(from('type=cache,target=/c')).toMatchObject({ value: null, target: '/c' });
-    expect(from('fromage=x,dst=/d')).toMatchObject({ value: null, target: '/d' });
+    expect(from('fromage=x,dst=/d')).toMatchObject({ value: null });
+    expect(from('type=bind,from=b,dst=/d')).toMatchObject({ value: 'b', target: '/d' });
+    // Without a from= key nothing is read: no source, so no target to name in a message.
+    expect(from('type=cache,target=/c')).toEqual({ value: null, start: null, end: null, target: '' });
   });
   it('reads quoted fields, with "" for a quote, and gives no plain offsets for them', () => {
     expect(from('type=bind,"from=a,b",target=/x')).toEqual({ value: 'a,b', start: null, end: null, target: '/x' });

@@ -11,7 +11,7 @@ export interface MountFrom {
   /** Offsets of the value inside the flag value string (null when quoted, so not a plain slice). */
   start: number | null;
   end: number | null;
-  /** The target= (or dst=, destination=) value, for messages. */
+  /** The target= (or dst=, destination=) value, for messages about the source; '' when there is no from=. */
   target: string;
 }
 
@@ -19,9 +19,12 @@ const TARGET_KEYS = new Set(['target', 'dst', 'destination']);
 
 export type MountParse = { ok: true; mount: MountFrom } | { ok: false; error: string };
 
+/** A mount without from= (a cache, a secret, a bind of the context): most of them, on every analysis. */
+const NO_SOURCE: MountParse = Object.freeze({ ok: true, mount: Object.freeze({ value: null, start: null, end: null, target: '' }) });
+
 export function parseMountFrom(value: string): MountParse {
   if (value === '') return { ok: false, error: 'failed to parse csv mounts: EOF' };
-  if (!value.includes('"')) return plainMountFrom(value);
+  if (!value.includes('"')) return mentionsFrom(value) ? plainMountFrom(value) : NO_SOURCE;
   const fields: { text: string; start: number; end: number; quoted: boolean }[] = [];
   let i = 0;
   const n = value.length;
@@ -113,14 +116,8 @@ function plainMountFrom(value: string): MountParse {
   return { ok: true, mount };
 }
 
-/**
- * Whether a mount value can name a source: it holds a quote (and must be read
- * as CSV) or a "from=" in any case. Most mounts (caches, secrets, binds of the
- * context) do not, and then parseMountFrom has nothing to find and nothing to
- * reject, except an empty value.
- */
-export function mayNameSource(s: string): boolean {
-  if (s === '' || s.includes('"')) return true;
+/** Whether a plain (unquoted) value has a "from=" key in any case; without one there is nothing to read. */
+function mentionsFrom(s: string): boolean {
   for (let i = s.indexOf('=', 4); i !== -1; i = s.indexOf('=', i + 1)) {
     if (keyIs(s, i - 4, i, 'from')) return true;
   }

@@ -35,6 +35,13 @@ export function isGoSpace(c: number): boolean {
   );
 }
 
+/**
+ * The same set as isGoSpace, spelled for a regular expression's character
+ * class, for the sticky matchers that skip long runs of ordinary characters.
+ * A test holds the two to the same characters.
+ */
+export const GO_SPACE_CLASS = '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+
 /** BuildKit's token separator, the regular expression [\t\v\f\r ]. */
 export function isTokenSpace(c: number): boolean {
   return c === SPACE || c === TAB || c === 0x0b || c === 0x0c || c === CR;

@@ -1,4 +1,4 @@
-import { BACKSLASH, DOLLAR, DQUOTE, LBRACE, LT, RBRACE, SQUOTE, asciiNameEnd, isAsciiDigit, isGoDigit, isGoLetter, isGoSpace, isRegexpSpace } from './chars';
+import { BACKSLASH, DOLLAR, DQUOTE, GO_SPACE_CLASS, LBRACE, LT, RBRACE, SQUOTE, asciiNameEnd, isAsciiDigit, isGoDigit, isGoLetter, isGoSpace, isRegexpSpace } from './chars';
 
 // Finding heredocs the way BuildKit does: the joined instruction line is cut
 // into words by BuildKit's shell lexer (quotes and escapes kept raw, unset
@@ -271,10 +271,9 @@ function hasGoSpace(s: string): boolean {
 /**
  * A run of characters processStopOn copies as they are at the top level (no
  * stop character there): the compiled matcher reads a long line of --mount
- * flags several times faster than a loop over isPlainChar. The spaces are
- * Go's (unicode.IsSpace), spelled out.
+ * flags several times faster than a loop over isPlainChar.
  */
-const PLAIN_RUN = /[^$<'"\\\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*/y;
+const PLAIN_RUN = new RegExp(`[^$<'"\\\\${GO_SPACE_CLASS}]*`, 'y');
 
 /** A character processStopOn copies as it is: no stop, expansion, heredoc, quote, escape or space. */
 function isPlainChar(c: number, stop: number): boolean {

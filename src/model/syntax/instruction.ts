@@ -67,14 +67,10 @@ const KEYWORDS_BY_FIRST_AND_LENGTH: (readonly number[] | undefined)[] = (() => {
   return table;
 })();
 
-/** How many of the last keyword knownKeyword matched were lower-case letters. */
-let matchedLowercase = 0;
-
 /**
- * Index in KEYWORDS of the keyword s[start, end) spells in any case, or -1;
- * also counts its lower-case letters (matchedLowercase). Recognising keywords
- * in place lets the common spellings share one string instead of allocating
- * two per instruction.
+ * Index in KEYWORDS of the keyword s[start, end) spells in any case, or -1.
+ * Recognising keywords in place lets the common spellings share one string
+ * instead of allocating two per instruction.
  */
 function knownKeyword(s: string, start: number, end: number): number {
   const len = end - start;
@@ -87,25 +83,20 @@ function knownKeyword(s: string, start: number, end: number): number {
     const k = candidates[c];
     const kw = KEYWORDS[k];
     let i = 0;
-    let lowers = 0;
     // ASCII letters only: OR-ing 0x20 lower-cases them.
-    for (; i < len; i++) {
-      const ch = s.charCodeAt(start + i);
-      if ((ch | 0x20) !== kw.charCodeAt(i)) break;
-      if (ch >= 0x61) lowers++;
-    }
-    if (i === len) {
-      matchedLowercase = lowers;
-      return k;
-    }
+    while (i < len && (s.charCodeAt(start + i) | 0x20) === kw.charCodeAt(i)) i++;
+    if (i === len) return k;
   }
   return -1;
 }
 
-/** The keyword knownKeyword just matched, as written: the shared lower- or upper-case string when it is spelled that way. */
+/** The keyword as written: the shared lower- or upper-case string when it is spelled that way. */
 function spelledAs(s: string, start: number, lower: string, upper: string): string {
-  if (matchedLowercase === 0) return upper;
-  if (matchedLowercase === lower.length) return lower;
+  // knownKeyword matched the letters already; only their case is left to see.
+  let lowers = 0;
+  for (let i = 0; i < lower.length; i++) if (s.charCodeAt(start + i) >= 0x61) lowers++;
+  if (lowers === 0) return upper;
+  if (lowers === lower.length) return lower;
   return s.slice(start, start + lower.length);
 }
 

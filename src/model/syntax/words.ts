@@ -1,5 +1,5 @@
 import type { Flag } from '../types';
-import { isAsciiSpace, isGoSpace } from './chars';
+import { GO_SPACE_CLASS, isAsciiSpace, isGoSpace } from './chars';
 import type { LogicalLine } from './logical';
 
 // Two of the ways BuildKit cuts an instruction's text into words (the plain
@@ -17,7 +17,7 @@ const EQUALS = 0x3d;
 const BACKSLASH = 0x5c;
 
 /** No quote, no escape character of either kind, no Go space (unicode.IsSpace). */
-const SINGLE_PLAIN_WORD = /[^'"\\`\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*/y;
+const SINGLE_PLAIN_WORD = new RegExp(`[^'"\\\\\`${GO_SPACE_CLASS}]*`, 'y');
 
 /**
  * BuildKit's parseWords (ENV, LABEL, ARG): split on Unicode spaces outside
