@@ -15,7 +15,7 @@
 //      `# check=` directive to the BuildKit-named diagnostics above;
 //   7. diagnostics sorted by line.
 
-import { expandWord, type ExpandResult } from './expand.ts';
+import { expandWord, mayExpand, unchanged, type ExpandResult } from './expand.ts';
 import { edgesOnCycles } from './graph/cycles.ts';
 import { graphMessages as M, type GraphMessage } from './graph/messages.ts';
 import { parseMountFrom } from './graph/mounts.ts';
@@ -125,8 +125,10 @@ export function analyzeSyntax(file: DockerfileSyntax, options: AnalyzeOptions = 
   }
 
   // Many stages share a base text ("golang:${GO_VERSION}"): expand each distinct word once.
+  // A word with nothing to expand skips the table: hashing it costs more than looking at it.
   const expansions = new Map<string, ExpandResult>();
   const expand = (word: string) => {
+    if (!mayExpand(word, file.escape)) return unchanged(word);
     let r = expansions.get(word);
     if (r === undefined) {
       r = expandWord(word, env, file.escape);

@@ -34,7 +34,7 @@ class ExpandError extends Error {}
 /** Expand `word` with the variables in `env`, using `escape` ('\\' or '`') as the escape character. */
 export function expandWord(word: string, env: VariableLookup, escape = '\\'): ExpandResult {
   // Fast path: nothing to expand, unquote or unescape (and two sets fewer per word).
-  if (!mayExpand(word, escape)) return { value: word, matched: NONE, unmatched: NONE, error: null };
+  if (!mayExpand(word, escape)) return unchanged(word);
   const lexer = new WordLexer(word, env, escape.codePointAt(0) ?? 92);
   try {
     const value = lexer.processStopOn(EOF, false);
@@ -45,6 +45,11 @@ export function expandWord(word: string, env: VariableLookup, escape = '\\'): Ex
     }
     throw e;
   }
+}
+
+/** The result for a word that expanding leaves as it is. */
+export function unchanged(word: string): ExpandResult {
+  return { value: word, matched: NONE, unmatched: NONE, error: null };
 }
 
 /** Whether expanding a word can change it: a variable, a quote or an escape. */

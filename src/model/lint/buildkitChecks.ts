@@ -8,7 +8,7 @@
 // only PATH and no SHELL, which is what BuildKit's own tests rely on.
 
 import { wholeLinesRange } from '../edits/text';
-import { expandWord, type ExpandResult } from '../expand';
+import { expandWord, mayExpand, unchanged, type ExpandResult } from '../expand';
 import type { Analysis, Arg, Instruction, QuickFix, Span } from '../types';
 import { commentsAbove } from './comments';
 import { execFormFix } from './execForm';
@@ -163,6 +163,7 @@ function fromChecks(analysis: Analysis, defaults: ReadonlyMap<string, string>, o
   // Many stages share a base or platform text ("golang:${GO}", "$BUILDPLATFORM").
   const expansions = new Map<string, ExpandResult>();
   const expand = (word: string) => {
+    if (!mayExpand(word, escape)) return unchanged(word);
     let result = expansions.get(word);
     if (result === undefined) expansions.set(word, (result = expandWord(word, defaults, escape)));
     return result;
@@ -269,7 +270,8 @@ interface ExpandScope {
  * could not find, once per variable and instruction.
  */
 function expandInStage(scope: ExpandScope, word: string, instruction: Instruction): string {
-  // expandWord returns a word with nothing to expand, unquote or unescape as it is, after one look.
+  // Most words have nothing to expand, unquote or unescape: no result object for them.
+  if (!mayExpand(word, scope.escape)) return word;
   const state = scope.state;
   const result = expandWord(word, state.env, scope.escape);
   // Checked first: iterating even an empty Set allocates an iterator, once per word.

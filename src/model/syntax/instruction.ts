@@ -120,6 +120,8 @@ export interface BuildContext {
   /** Set by an ONBUILD: the range of the instruction it wraps, or -1. */
   innerFrom: number;
   innerTo: number;
+  /** Whether the last instruction built has a keyword BuildKit knows (spares the caller a lookup by name). */
+  known: boolean;
 }
 
 /**
@@ -129,12 +131,14 @@ export interface BuildContext {
  */
 export function buildInstruction(ctx: BuildContext, from: number, to: number): Instruction {
   const top = buildOne(ctx, from, to);
+  const known = ctx.known;
   let outer = top;
   while (ctx.innerFrom >= 0) {
     const inner = buildOne(ctx, ctx.innerFrom, ctx.innerTo);
     outer.inner = inner;
     outer = inner;
   }
+  ctx.known = known;
   return top;
 }
 
@@ -197,6 +201,7 @@ function buildOne(ctx: BuildContext, from: number, to: number): Instruction {
 
   // By name only for the rare spelling knownKeyword does not see (Go and JS both lower-case the Kelvin sign to "k").
   const shape = known >= 0 ? SHAPE_LIST[known] : SHAPES.get(cmd);
+  ctx.known = shape !== undefined;
   switch (shape) {
     case undefined:
       // BuildKit ignores the arguments of an unknown instruction: one empty node.

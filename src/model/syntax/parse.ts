@@ -25,7 +25,7 @@ import {
 } from './chars';
 import { argumentProblem, unknownInstructionMessage } from './checks';
 import { heredocsFromLine } from './heredoc';
-import { buildInstruction, isKnownKeyword, type BuildContext } from './instruction';
+import { buildInstruction, type BuildContext } from './instruction';
 import { computeLineStarts } from './lines';
 import { LogicalLine } from './logical';
 
@@ -81,7 +81,7 @@ class Reader {
   private readonly diagnostics: SyntaxDiagnostic[] = [];
   /** Reused for every instruction: a large file has thousands of them. */
   private readonly logical = new LogicalLine();
-  private readonly context: BuildContext = { line: this.logical, escape: BACKSLASH, startLine: 0, endLine: 0, errors: [], innerFrom: -1, innerTo: -1 };
+  private readonly context: BuildContext = { line: this.logical, escape: BACKSLASH, startLine: 0, endLine: 0, errors: [], innerFrom: -1, innerTo: -1, known: false };
 
   constructor(text: string) {
     this.text = text;
@@ -366,7 +366,7 @@ class Reader {
       const span = err.end > err.start ? logical.span(err.start, err.end) : instr.span;
       this.report(line, 'error', 'ParseError', err.message, span);
     }
-    if (!isKnownKeyword(instr.cmd)) {
+    if (!ctx.known) {
       this.report(line, 'error', 'UnknownInstruction', unknownInstructionMessage(instr.keyword), instr.keywordSpan);
     } else if (ctx.errors.length === 0) {
       const problem = argumentProblem(instr);
