@@ -117,11 +117,19 @@ export function analyzeSyntax(file: DockerfileSyntax, options: AnalyzeOptions = 
   const { env, declared } = globalArgs(globalArgInstructions, targetStage, file.escape, report);
   analysis.globalArgs = env;
 
-  // Lower-cased name -> index of the last stage with that name (BuildKit's lookup table for --from).
+  // Lower-cased name -> index of the last stage with that name (BuildKit's lookup table for --from),
+  // and for each stage the one before it with the same name (-1 if none): together they say what
+  // a name meant at any point of the file, with one table instead of one per question.
   const byName = new Map<string, number>();
+  const previousSameName: number[] = [];
   for (let i = 0; i < shapes.length; i++) {
     const lower = shapes[i].lowerName;
-    if (lower !== null) byName.set(lower, i);
+    if (lower === null) {
+      previousSameName.push(-1);
+    } else {
+      previousSameName.push(byName.get(lower) ?? -1);
+      byName.set(lower, i);
+    }
   }
 
   // Many stages share a base text ("golang:${GO_VERSION}"): expand each distinct word once.
@@ -137,9 +145,6 @@ export function analyzeSyntax(file: DockerfileSyntax, options: AnalyzeOptions = 
     return r;
   };
 
-  const seenNames = new Set<string>();
-  // Lower-cased name -> last stage with that name so far: FROM only sees earlier stages.
-  const earlierByName = new Map<string, number>();
 
   stageGroups.forEach((group, index) => {
     const from = group.from;
@@ -154,7 +159,7 @@ export function analyzeSyntax(file: DockerfileSyntax, options: AnalyzeOptions = 
     const platformFlag = flagNamed(from, 'platform');
 
     if (shape.name !== null && shape.lowerName !== null && shape.nameSpan !== null) {
-      checkStageName(shape.name, shape.lowerName, shape.nameSpan, line, seenNames, report);
+      checkStageName(shape.name, shape.lowerName, shape.nameSpan, line, previousSameName[index] >= 0, report);
     }
 
     // The base image, expanded with the global ARGs.
@@ -171,8 +176,9 @@ export function analyzeSyntax(file: DockerfileSyntax, options: AnalyzeOptions = 
         // An empty result needs a --build-arg; the lint checks (InvalidDefaultArgInFrom) say so.
         resolvedBase = expanded.value;
         // BuildKit looks the expanded text up as is: "FROM Builder" does not find "AS builder".
-        const found = earlierByName.get(resolvedBase);
-        if (found !== undefined) baseStage = found;
+        // FROM only sees earlier stages.
+        const found = stageNamedBefore(byName, previousSameName, resolvedBase, index);
+        if (found >= 0) baseStage = found;
       }
     }
     if (platformFlag !== null && platformFlag.value !== null) {
@@ -205,7 +211,6 @@ export function analyzeSyntax(file: DockerfileSyntax, options: AnalyzeOptions = 
     if (baseStage !== null) {
       pushEdge(analysis, { from: baseStage, to: index, kind: 'from', line }, { instruction: from, valueSpan: baseSpan, paths: [] });
     }
-    if (shape.lowerName !== null) earlierByName.set(shape.lowerName, index);
 
     // Indexed loops on the per-instruction path: the parser shares one frozen empty array, and for-of over it allocates.
     for (let k = 0; k < group.instructions.length; k++) {
@@ -302,7 +307,14 @@ function stageLabel(analysis: Analysis, index: number): string {
  * COPY --from or mount of a stage further down fails even without a cycle.
  */
 /** BuildKit's stage-name rules: valid name (checked lower-cased), lowercase, not reserved, unique. */
-function checkStageName(name: string, lower: string, span: Span, line: number, seen: Set<string>, report: Report): void {
+/** The last stage before `index` whose lower-cased name is `name`, or -1. */
+function stageNamedBefore(byName: ReadonlyMap<string, number>, previousSameName: readonly number[], name: string, index: number): number {
+  let stage = byName.get(name) ?? -1;
+  while (stage >= index) stage = previousSameName[stage];
+  return stage;
+}
+
+function checkStageName(name: string, lower: string, span: Span, line: number, duplicate: boolean, report: Report): void {
   if (!isValidStageName(lower)) {
     report(M.InvalidStageName, line, span, name);
   } else {
@@ -311,9 +323,8 @@ function checkStageName(name: string, lower: string, span: Span, line: number, s
       report(M.StageNameCasing, line, span, [fix], name);
     }
     if (RESERVED_STAGE_NAMES.has(lower)) report(M.ReservedStageName, line, span, lower);
-    if (seen.has(lower)) report(M.DuplicateStageName, line, span, lower);
+    if (duplicate) report(M.DuplicateStageName, line, span, lower);
   }
-  seen.add(lower);
 }
 
 /** A --platform value must expand without error and to something non-empty. */

@@ -39,7 +39,11 @@ function normalizePath(path: string): string {
 
 /** A path that names the root of a filesystem: "/", ".", "./", "/.", "..", ... */
 function isRoot(path: string): boolean {
-  return /^[./]*$/.test(path);
+  for (let i = 0; i < path.length; i++) {
+    const c = path.charCodeAt(i);
+    if (c !== 0x2e && c !== 0x2f) return false;
+  }
+  return true;
 }
 
 function resolvePath(workdir: string, path: string): string {
@@ -291,8 +295,12 @@ function copyFromChecks(analysis: Analysis, out: Finding[]): void {
       }
     }
     if (edge.kind === 'copy') {
-      const sources = detail.paths.slice(0, -1);
-      if (!sources.some(isRoot)) return;
+      // Every path but the last (the destination); looked at in place, as almost no COPY takes a root.
+      const last = detail.paths.length - 1;
+      let takesRoot = false;
+      for (let p = 0; p < last && !takesRoot; p++) takesRoot = isRoot(detail.paths[p]);
+      if (!takesRoot) return;
+      const sources = detail.paths.slice(0, last);
       // `COPY --from=x /app . # note` makes "." a source by accident: InlineComment explains that one.
       const accidental = sources.some((source) => source.startsWith('#'));
       // `FROM scratch` + `COPY --from=x / /` is the squash idiom: the whole image on purpose, in one layer.

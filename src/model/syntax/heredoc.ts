@@ -310,7 +310,9 @@ function isPlain(s: string): boolean {
 const LEXED = /['"$\\]/;
 
 function splitGoSpace(s: string, heredocWordsOnly: boolean): string[] {
-  const words: string[] = [];
+  // Collected in a scratch list and copied out at size: most lines have one or two words to keep.
+  const words = SCRATCH_WORDS;
+  words.length = 0;
   let start = -1;
   // Whether the current word holds "<<": on a long RUN line most words do not,
   // and slicing them all only to drop them made garbage on every such line.
@@ -333,8 +335,11 @@ function splitGoSpace(s: string, heredocWordsOnly: boolean): string[] {
     } else if (start < 0) start = i;
   }
   if (start >= 0 && (heredoc || !heredocWordsOnly)) words.push(s.slice(start));
-  return words;
+  const out = words.slice();
+  words.length = 0;
+  return out;
 }
+const SCRATCH_WORDS: string[] = [];
 
 function countQuotes(s: string): number {
   let n = 0;
@@ -362,6 +367,8 @@ export function parseHeredocWord(word: string): HeredocHeader | { error: string 
   while (i < word.length && isRegexpSpace(word.charCodeAt(i))) i++;
   const rest = word.slice(i);
   if (rest.length === 0 || rest.indexOf('<') !== -1) return null;
+  // The usual EOF: no quote, variable, escape or space, so both lexings give the word itself.
+  if (isPlain(rest) && !hasGoSpace(rest)) return { name: rest, expand: true, chomp };
   const words = lexWords(rest, false, false);
   if (words === null) return { error: 'failed to process ' + JSON.stringify(rest) };
   if (words.length !== 1) return null;
@@ -373,16 +380,20 @@ export function parseHeredocWord(word: string): HeredocHeader | { error: string 
 
 /** Heredocs opened on the joined instruction line, in order. */
 export function heredocsFromLine(line: string): HeredocScan {
-  const headers: HeredocHeader[] = [];
-  if (line.indexOf('<<') === -1) return { headers };
+  if (line.indexOf('<<') === -1) return NO_HEREDOCS;
   const words = lexWords(line, true, true, true);
-  if (words === null) return { headers };
+  if (words === null) return NO_HEREDOCS;
+  // Nearly always one heredoc: an array literal of one is exactly its size, a push would reserve 17.
+  let headers: HeredocHeader[] | null = null;
   for (const w of words) {
     if (w.indexOf('<<') === -1) continue;
     const h = parseHeredocWord(w);
     if (h === null) continue;
     if ('error' in h) return h;
-    headers.push(h);
+    if (headers === null) headers = [h];
+    else headers.push(h);
   }
-  return { headers };
+  return headers === null ? NO_HEREDOCS : { headers };
 }
+
+const NO_HEREDOCS: HeredocScan = Object.freeze({ headers: Object.freeze([]) as unknown as HeredocHeader[] });

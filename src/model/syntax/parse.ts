@@ -340,8 +340,9 @@ class Reader {
             chomp: h.chomp,
             span: { start: bodyStart, end: spanEnd },
           };
-          if (instr.heredocs.length === 0) instr.heredocs = [];
-          instr.heredocs.push(heredoc);
+          // A literal of one is exactly its size; a push onto [] would reserve 17.
+          if (instr.heredocs.length === 0) instr.heredocs = [heredoc];
+          else instr.heredocs.push(heredoc);
           if (!terminated) {
             ctx.errors.push({ message: 'unterminated heredoc', start: logical.start, end: logical.end });
             break;
