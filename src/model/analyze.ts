@@ -385,7 +385,7 @@ function failed(file: DockerfileSyntax, error: unknown): Analysis {
 }
 
 function emptySyntax(text: string): DockerfileSyntax {
-  return { text, hasBom: false, escape: '\\', directives: [], instructions: [], nodes: [], diagnostics: [], lineStarts: [0] };
+  return { text, hasBom: false, escape: '\\', directives: [], instructions: [], nodes: [], diagnostics: [], lineStarts: Int32Array.of(0) };
 }
 
 // ---------------------------------------------------------------------------

@@ -71,7 +71,7 @@ export interface DockerfileSyntax {
   /** Problems found while reading lines and splitting instructions. */
   diagnostics: SyntaxDiagnostic[];
   /** Offset of the first character of each line (line n, 1-based, starts at lineStarts[n-1]). */
-  lineStarts: number[];
+  lineStarts: Int32Array;
 }
 
 export type SyntaxNode =

@@ -310,9 +310,10 @@ function isPlain(s: string): boolean {
 const LEXED = /['"$\\]/;
 
 function splitGoSpace(s: string, heredocWordsOnly: boolean): string[] {
-  // Collected in a scratch list and copied out at size: most lines have one or two words to keep.
+  // Collected in a scratch list that keeps its storage, and copied out at size:
+  // most lines have one or two words to keep.
   const words = SCRATCH_WORDS;
-  words.length = 0;
+  let n = 0;
   let start = -1;
   // Whether the current word holds "<<": on a long RUN line most words do not,
   // and slicing them all only to drop them made garbage on every such line.
@@ -329,16 +330,15 @@ function splitGoSpace(s: string, heredocWordsOnly: boolean): string[] {
       continue;
     }
     if (isGoSpace(c)) {
-      if (start >= 0 && (heredoc || !heredocWordsOnly)) words.push(s.slice(start, i));
+      if (start >= 0 && (heredoc || !heredocWordsOnly)) words[n++] = s.slice(start, i);
       start = -1;
       heredoc = false;
     } else if (start < 0) start = i;
   }
-  if (start >= 0 && (heredoc || !heredocWordsOnly)) words.push(s.slice(start));
-  const out = words.slice();
-  words.length = 0;
-  return out;
+  if (start >= 0 && (heredoc || !heredocWordsOnly)) words[n++] = s.slice(start);
+  return words.slice(0, n);
 }
+// Holds the last split's words until the next one: a bounded leftover.
 const SCRATCH_WORDS: string[] = [];
 
 function countQuotes(s: string): number {

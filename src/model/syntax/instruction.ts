@@ -327,6 +327,10 @@ function jsonArgs(ctx: BuildContext, instr: Instruction, r0: number, r1: number)
   return args;
 }
 
+// The separator nodes of ENV and LABEL pairs, shared like NONE: the tree is read-only.
+const EQUALS_SEPARATOR: Arg = Object.freeze({ value: '=', span: null });
+const LEGACY_SEPARATOR: Arg = Object.freeze({ value: '', span: null });
+
 /** ENV and LABEL: `key value` (legacy) or key=value pairs, as (key, value, separator) triples. */
 function nameValue(ctx: BuildContext, key: string, r0: number, r1: number): Arg[] {
   const line = ctx.line;
@@ -345,7 +349,7 @@ function nameValue(ctx: BuildContext, key: string, r0: number, r1: number): Arg[
     }
     let v = sep;
     while (v < r1 && isTokenSpace(s.charCodeAt(v))) v++;
-    return [word(line, r0, sep), word(line, v, r1), { value: '', span: null }];
+    return [word(line, r0, sep), word(line, v, r1), LEGACY_SEPARATOR];
   }
   const args = new Array<Arg>((count >> 1) * 3);
   let n = 0;
@@ -365,7 +369,7 @@ function nameValue(ctx: BuildContext, key: string, r0: number, r1: number): Arg[
     }
     args[n++] = word(line, start, eq);
     args[n++] = word(line, eq + 1, end);
-    args[n++] = { value: '=', span: null };
+    args[n++] = EQUALS_SEPARATOR;
   }
   return args;
 }

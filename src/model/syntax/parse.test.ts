@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DockerfileSyntax } from '../types';
 import { dump } from './dump';
-import { lineAt, lineEndAt, offsetAt, positionAt } from './lines';
+import { computeLineStarts, lineAt, lineEndAt, offsetAt, positionAt } from './lines';
 import { instructionAtLine, nodeAt } from './locate';
 import { parseDockerfile } from './parse';
 
@@ -326,11 +326,20 @@ describe('deep nesting', () => {
 describe('line helpers', () => {
   const file = parseDockerfile('FROM a\r\nRUN b\n\nCMD c');
   it('convert between offsets and 1-based lines', () => {
-    expect(file.lineStarts).toEqual([0, 8, 14, 15]);
+    expect(Array.from(file.lineStarts)).toEqual([0, 8, 14, 15]);
     expect([0, 7, 8, 13, 14, 15, 19, 99].map((o) => lineAt(file, o))).toEqual([1, 1, 2, 2, 3, 4, 4, 4]);
     expect([1, 2, 3, 4, 5, 0].map((l) => offsetAt(file, l))).toEqual([0, 8, 14, 15, 15, 0]);
     expect([1, 2, 3, 4].map((l) => lineEndAt(file, l))).toEqual([6, 13, 14, 20]);
     expect(positionAt(file, 10)).toEqual({ line: 2, column: 3 });
+  });
+
+  it('find every line start past the first guess of a line per 16 characters', () => {
+    // 3,000 empty lines: the table starts with room for 16 + 3000/16 and doubles twice.
+    const starts = computeLineStarts('\n'.repeat(3000));
+    expect(starts.length).toBe(3001);
+    expect(Array.from(starts)).toEqual(Array.from({ length: 3001 }, (_, i) => i));
+    expect(Array.from(computeLineStarts(''))).toEqual([0]);
+    expect(Array.from(computeLineStarts('a'.repeat(100) + '\n'))).toEqual([0, 101]);
   });
 });
 

@@ -68,7 +68,7 @@ const DIRECTIVE_NAMES = new Set(['syntax', 'escape', 'check']);
 
 class Reader {
   private readonly text: string;
-  private readonly lineStarts: number[];
+  private readonly lineStarts: Int32Array;
   /** Number of physical lines BuildKit's scanner yields (a final empty line after "\n" is not one). */
   private readonly lineCount: number;
   private readonly hasBom: boolean;
