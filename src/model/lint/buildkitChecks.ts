@@ -14,11 +14,10 @@ import { commentsAbove } from './comments';
 import { execFormFix } from './execForm';
 import { finding, type Finding } from './finding';
 import { parseImageReference } from './imageReference';
-import { knownImageEnv } from './imageEnv';
+import { imageStartEnv } from './imageEnv';
 import { suggest } from '../graph/suggest';
 import { Layered } from './layered';
 
-const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
 // Keywords and AS are ASCII words; scanning for a letter of the other case
 // avoids allocating a converted copy for each of thousands of instructions.
@@ -245,16 +244,6 @@ function isSecretName(key: string): boolean {
   return secretDeny.test(key) && !secretAllow.test(key);
 }
 
-/** The environment a stage on `image` starts with; shared by every such stage, never written (stages write to their own Layered). */
-function imageStartEnv(cache: Map<string, Map<string, string>>, image: string): Map<string, string> {
-  let env = cache.get(image);
-  if (env === undefined) {
-    env = new Map([['PATH', DEFAULT_PATH], ...Object.entries(knownImageEnv(image))]);
-    cache.set(image, env);
-  }
-  return env;
-}
-
 interface ExpandScope {
   analysis: Analysis;
   escape: string;
@@ -289,8 +278,6 @@ function expandInStage(scope: ExpandScope, word: string, instruction: Instructio
 function dispatchChecks(analysis: Analysis, globals: ReadonlyMap<string, string>, out: Finding[]): void {
   const escape = analysis.file.escape;
   const states: StageState[] = [];
-  // The starting environment of each distinct base image (most stages share a few).
-  const startEnv = new Map<string, Map<string, string>>();
 
   // One scope for the whole pass, re-pointed at each stage: a closure made per
   // stage costs an allocation (and, under tsx/esbuild's keepNames, a
@@ -303,7 +290,7 @@ function dispatchChecks(analysis: Analysis, globals: ReadonlyMap<string, string>
     const parent = stage.baseStage !== null && stage.baseStage < index ? states[stage.baseStage] : undefined;
     const state: StageState = parent
       ? { env: new Layered(parent.env), declared: new Layered(parent.declared), shell: parent.shell, workdirSet: parent.workdirSet }
-      : { env: new Layered(imageStartEnv(startEnv, stage.resolvedBase)), declared: new Layered<true>(null), shell: false, workdirSet: false };
+      : { env: new Layered(imageStartEnv(stage.resolvedBase)), declared: new Layered<true>(null), shell: false, workdirSet: false };
     states[index] = state;
     scope.state = state;
     scope.reportedUndefined = null;
