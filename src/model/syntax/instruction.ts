@@ -1,4 +1,4 @@
-import type { Arg, Flag, Instruction } from '../types';
+import type { Arg, Flag, Instruction, Span } from '../types';
 import { isAsciiSpace, isTokenSpace, skipGoSpace, trimGoSpaceEnd } from './chars';
 import { parseJsonStringArray } from './json';
 import type { LogicalLine } from './logical';
@@ -205,7 +205,7 @@ function buildOne(ctx: BuildContext, from: number, to: number): Instruction {
   switch (shape) {
     case undefined:
       // BuildKit ignores the arguments of an unknown instruction: one empty node.
-      instr.args = [{ value: '', span: null }];
+      instr.args = [NO_SOURCE_EMPTY];
       break;
     case 'whitespace':
       instr.args = whitespaceArgs(line, r0, r1);
@@ -246,8 +246,38 @@ function buildOne(ctx: BuildContext, from: number, to: number): Instruction {
   return instr;
 }
 
+/**
+ * An argument node. Its span is made when it is asked for: most arguments'
+ * spans are never read while a file is analysed, and a span object per
+ * argument was a sixth of what a parse allocates (and of what the
+ * young-generation collector copies when it runs during one).
+ */
+class ArgNode implements Arg {
+  readonly value: string;
+  /** Source range, or -1 for a node without one. */
+  private readonly start: number;
+  private readonly end: number;
+
+  constructor(value: string, start: number, end: number) {
+    this.value = value;
+    this.start = start;
+    this.end = end;
+  }
+
+  get span(): Span | null {
+    return this.start < 0 ? null : { start: this.start, end: this.end };
+  }
+}
+
+/** The argument for logical[start, end) whose value is `value`. */
+function argAt(line: LogicalLine, value: string, start: number, end: number): Arg {
+  if (end > start && line.direct) return new ArgNode(value, start, end);
+  const span = line.span(start, end);
+  return new ArgNode(value, span.start, span.end);
+}
+
 function word(line: LogicalLine, start: number, end: number): Arg {
-  return { value: line.text.slice(start, end), span: line.span(start, end) };
+  return argAt(line, line.text.slice(start, end), start, end);
 }
 
 /** Word boundaries [start0, end0, start1, end1, ...] of the split in progress (whitespace or parseWords); keeps its storage. */
@@ -322,14 +352,16 @@ function jsonArgs(ctx: BuildContext, instr: Instruction, r0: number, r1: number)
   const args = new Array<Arg>(items.length);
   for (let k = 0; k < items.length; k++) {
     const item = items[k];
-    args[k] = { value: item.value, span: ctx.line.span(item.start, item.end) };
+    args[k] = argAt(ctx.line, item.value, item.start, item.end);
   }
   return args;
 }
 
 // The separator nodes of ENV and LABEL pairs, shared like NONE: the tree is read-only.
-const EQUALS_SEPARATOR: Arg = Object.freeze({ value: '=', span: null });
-const LEGACY_SEPARATOR: Arg = Object.freeze({ value: '', span: null });
+const EQUALS_SEPARATOR: Arg = Object.freeze(new ArgNode('=', -1, -1));
+const LEGACY_SEPARATOR: Arg = Object.freeze(new ArgNode('', -1, -1));
+// The one node BuildKit gives an unknown instruction's arguments.
+const NO_SOURCE_EMPTY: Arg = LEGACY_SEPARATOR;
 
 /** ENV and LABEL: `key value` (legacy) or key=value pairs, as (key, value, separator) triples. */
 function nameValue(ctx: BuildContext, key: string, r0: number, r1: number): Arg[] {

@@ -65,6 +65,11 @@ export class LogicalLine {
     }
   }
 
+  /** Whether positions are source offsets (a line of one piece, or none), so a non-empty range's span is itself. */
+  get direct(): boolean {
+    return this.pieces <= 1;
+  }
+
   /** Source offset of the logical character at `pos` (start <= pos < end). */
   sourceOffset(pos: number): number {
     if (this.pieces <= 1) return this.pieces === 0 ? this.firstSource : pos;
