@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { expandWord } from './expand';
+import { expandWordWithMatches, expandWord } from './expand';
 
 const env = new Map<string, string>([
   ['A', 'alpha'],
@@ -94,10 +94,14 @@ describe('expandWord', () => {
   });
 
   it('reports matched and unmatched variables', () => {
-    const r = expandWord('busybox:${tag}${version}', new Map([['tag', 'latest']]));
+    const env = new Map([['tag', 'latest']]);
+    const r = expandWordWithMatches('busybox:${tag}${version}', env);
     expect(r.value).toBe('busybox:latest');
     expect([...r.matched]).toEqual(['tag']);
     expect([...r.unmatched]).toEqual(['version']);
+    const plain = expandWord('busybox:${tag}${version}', env);
+    expect([plain.value, [...plain.unmatched]]).toEqual(['busybox:latest', ['version']]);
+    expect([...expandWordWithMatches('plain', env).matched]).toEqual([]);
   });
 
   it('is case-sensitive about names', () => {

@@ -5,18 +5,23 @@
 // ${VAR/p/r} and ${VAR//p/r} replacements, quote removal and the escape
 // character. Names are matched case-sensitively (BuildKit on Linux).
 //
-// The result also says which variables were looked up and found (`matched`)
-// and which were looked up but not defined (`unmatched`): BuildKit's
-// UndefinedArgInFrom check is built on the second set.
+// The result also says which variables were looked up but not defined
+// (`unmatched`): BuildKit's UndefinedArgInFrom and UndefinedVar checks are
+// built on it. expandWordWithMatches also says which were found (`matched`),
+// for the one check that needs that; a set per expanded word was a cost on
+// every analysis.
 
 import { asciiNameEnd } from './syntax/chars';
 
 export interface ExpandResult {
   value: string;
-  matched: ReadonlySet<string>;
   unmatched: ReadonlySet<string>;
   /** BuildKit's error text when the word cannot be expanded, else null. */
   error: string | null;
+}
+
+export interface ExpandResultWithMatches extends ExpandResult {
+  matched: ReadonlySet<string>;
 }
 
 /** Where expansion reads variables: a Map, or anything else that can look a name up. */
@@ -33,9 +38,19 @@ class ExpandError extends Error {}
 
 /** Expand `word` with the variables in `env`, using `escape` ('\\' or '`') as the escape character. */
 export function expandWord(word: string, env: VariableLookup, escape = '\\'): ExpandResult {
-  // Fast path: nothing to expand, unquote or unescape (and two sets fewer per word).
+  // Fast path: nothing to expand, unquote or unescape.
   if (!mayExpand(word, escape)) return unchanged(word);
-  const lexer = new WordLexer(word, env, escape.codePointAt(0) ?? 92);
+  return expandWithLexer(word, env, escape, false);
+}
+
+/** expandWord, also saying which variables were found. */
+export function expandWordWithMatches(word: string, env: VariableLookup, escape = '\\'): ExpandResultWithMatches {
+  if (!mayExpand(word, escape)) return { value: word, matched: NONE, unmatched: NONE, error: null };
+  return expandWithLexer(word, env, escape, true);
+}
+
+function expandWithLexer(word: string, env: VariableLookup, escape: string, trackMatched: boolean): ExpandResultWithMatches {
+  const lexer = new WordLexer(word, env, escape.codePointAt(0) ?? 92, trackMatched);
   try {
     const value = lexer.processStopOn(EOF, false);
     return { value, matched: lexer.matched, unmatched: lexer.unmatched, error: null };
@@ -49,7 +64,7 @@ export function expandWord(word: string, env: VariableLookup, escape = '\\'): Ex
 
 /** The result for a word that expanding leaves as it is. */
 export function unchanged(word: string): ExpandResult {
-  return { value: word, matched: NONE, unmatched: NONE, error: null };
+  return { value: word, unmatched: NONE, error: null };
 }
 
 /** Whether expanding a word can change it: a variable, a quote or an escape. */
@@ -92,7 +107,7 @@ function isSpecialParam(cp: number): boolean {
 /** Reads a word code point by code point, like Go's text/scanner Next/Peek. */
 class WordLexer {
   private pos = 0;
-  /** The shared empty set until a first lookup: most words quote or escape but look nothing up. */
+  /** The shared empty set until a first lookup (and always, unless tracked). */
   matched: Set<string> = NONE as Set<string>;
   unmatched: Set<string> = NONE as Set<string>;
 
@@ -100,6 +115,7 @@ class WordLexer {
     private readonly src: string,
     private readonly env: VariableLookup,
     private readonly escape: number,
+    private readonly trackMatched: boolean,
   ) {}
 
   private peek(): number {
@@ -119,7 +135,7 @@ class WordLexer {
     if (value === undefined) {
       if (this.unmatched === NONE) this.unmatched = new Set();
       this.unmatched.add(name);
-    } else {
+    } else if (this.trackMatched) {
       if (this.matched === NONE) this.matched = new Set();
       this.matched.add(name);
     }

@@ -8,7 +8,7 @@
 // only PATH and no SHELL, which is what BuildKit's own tests rely on.
 
 import { wholeLinesRange } from '../edits/text';
-import { expandWord, mayExpand, unchanged, type ExpandResult } from '../expand';
+import { expandWord, expandWordWithMatches, mayExpand, type ExpandResultWithMatches } from '../expand';
 import type { Analysis, Arg, Instruction, QuickFix, Span } from '../types';
 import { commentsAbove } from './comments';
 import { execFormFix } from './execForm';
@@ -160,11 +160,10 @@ function parsePlatform(value: string): { os: string; architecture: string } | nu
 function fromChecks(analysis: Analysis, defaults: ReadonlyMap<string, string>, out: Finding[]): void {
   const escape = analysis.file.escape;
   // Many stages share a base or platform text ("golang:${GO}", "$BUILDPLATFORM").
-  const expansions = new Map<string, ExpandResult>();
+  const expansions = new Map<string, ExpandResultWithMatches>();
   const expand = (word: string) => {
-    if (!mayExpand(word, escape)) return unchanged(word);
     let result = expansions.get(word);
-    if (result === undefined) expansions.set(word, (result = expandWord(word, defaults, escape)));
+    if (result === undefined) expansions.set(word, (result = expandWordWithMatches(word, defaults, escape)));
     return result;
   };
   analysis.stageDetails.forEach((stage, index) => {
@@ -172,7 +171,7 @@ function fromChecks(analysis: Analysis, defaults: ReadonlyMap<string, string>, o
     const { base, platform, name } = analysis.stages[index];
 
     // analyze() already expanded the base with the defaults, unless that came out empty or failed.
-    const resolved = stage.resolvedBase !== base || !base.includes('$') ? { value: stage.resolvedBase, error: null } : expand(base);
+    const resolved = stage.resolvedBase !== base || !base.includes('$') ? { value: stage.resolvedBase, error: null } : expandWord(base, defaults, escape);
     // Only a base built from ARGs can be invalid because of an ARG's default; a
     // literal bad reference (or a FROM with no argument) is the parser's error.
     if (base.includes('$') && resolved.error === null && parseImageReference(resolved.value) === null) {
