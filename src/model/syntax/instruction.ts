@@ -283,19 +283,26 @@ function word(line: LogicalLine, start: number, end: number): Arg {
 /** Word boundaries [start0, end0, start1, end1, ...] of the split in progress (whitespace or parseWords); keeps its storage. */
 const SCRATCH_BOUNDS: number[] = [];
 
-/** A word and the separators after it, for whitespaceArgs. */
+/** The rest of a long word, for whitespaceArgs. */
 const WORD_RUN = /[^\t\v\f\r ]*/y;
-const SEPARATOR_RUN = /[\t\v\f\r ]*/y;
+/** Words up to this long are scanned by a loop. */
+const SHORT_WORD = 24;
+
+/** BuildKit's separator class for whitespace-split arguments, [\t\v\f\r ] (no line feed). */
+function isSplitSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c || c === 0x0d;
+}
 
 /**
  * BuildKit's split on [\t\v\f\r ]+ of line.text[r0, r1) (which has no leading
  * or trailing separator). One scan records the boundaries in a reused scratch
- * array, so the result is allocated at exactly its size. The scan is two
- * sticky regular expressions (the compiled matcher is several times faster
- * than a charCodeAt loop). The last word's match may run past r1 up to the
- * next separator (in a one-line instruction, into the following lines) and
- * is cut at r1; that stretch ends at the next instruction's first separator,
- * so over a file the extra reading stays linear.
+ * array, so the result is allocated at exactly its size. A word longer than
+ * SHORT_WORD is finished by a sticky regular expression (the compiled matcher
+ * is several times faster than a charCodeAt loop over a long run, but its call
+ * costs more than the loop over a short word). A long last word's match may
+ * run past r1 up to the next separator (in a one-line instruction, into the
+ * following lines) and is cut at r1; that stretch ends at the next
+ * instruction's first separator, so over a file the extra reading stays linear.
  */
 function whitespaceArgs(line: LogicalLine, r0: number, r1: number): Arg[] {
   if (r0 >= r1) return NONE;
@@ -304,15 +311,21 @@ function whitespaceArgs(line: LogicalLine, r0: number, r1: number): Arg[] {
   let n = 0;
   let start = r0;
   while (start < r1) {
-    WORD_RUN.lastIndex = start;
-    WORD_RUN.test(s);
-    const end = Math.min(WORD_RUN.lastIndex, r1);
+    // Most words are short: a loop finds their end before a regular
+    // expression call would have started; a long one hands over to it.
+    let end = start + 1;
+    const shortEnd = Math.min(r1, start + SHORT_WORD);
+    while (end < shortEnd && !isSplitSpace(s.charCodeAt(end))) end++;
+    if (end === shortEnd && end < r1) {
+      WORD_RUN.lastIndex = end;
+      WORD_RUN.test(s);
+      end = Math.min(WORD_RUN.lastIndex, r1);
+    }
     bounds[n++] = start;
     bounds[n++] = end;
     if (end >= r1) break;
-    SEPARATOR_RUN.lastIndex = end;
-    SEPARATOR_RUN.test(s);
-    start = SEPARATOR_RUN.lastIndex;
+    start = end + 1;
+    while (start < r1 && isSplitSpace(s.charCodeAt(start))) start++;
   }
   const args = new Array<Arg>(n >> 1);
   for (let k = 0; k < n; k += 2) args[k >> 1] = word(line, bounds[k], bounds[k + 1]);

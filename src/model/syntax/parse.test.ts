@@ -122,6 +122,16 @@ describe('continuation lines', () => {
     expect(copy.args.map((a) => a.value)).toEqual(['/sr', 'c', '/dst']);
     expect(copy.args.map((a) => slice(file, a.span))).toEqual(['/sr', 'c', '/dst']);
   });
+
+  it('splits FROM and COPY words on BuildKit\'s [\\t\\v\\f\\r ] only, short words and long ones alike', () => {
+    const long = 'registry.example.com/team/image:' + 'v'.repeat(40);
+    const text = `FROM ${long}\v\f AS\tx\nCOPY a\u00a0b ${long}  /d\\\n${long}x /e\n`;
+    const file = parseDockerfile(text);
+    const [from, copy] = file.instructions;
+    expect(from.args.map((a) => a.value)).toEqual([long, 'AS', 'x']);
+    expect(copy.args.map((a) => a.value)).toEqual(['a\u00a0b', long, `/d${long}x`, '/e']);
+    expect(copy.args.map((a) => slice(file, a.span))).toEqual(['a\u00a0b', long, `/d\\\n${long}x`, '/e']);
+  });
 });
 
 describe('flags', () => {
