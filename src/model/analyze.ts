@@ -145,7 +145,6 @@ export function analyzeSyntax(file: DockerfileSyntax, options: AnalyzeOptions = 
     return r;
   };
 
-
   stageGroups.forEach((group, index) => {
     const from = group.from;
     const shape = shapes[index];
@@ -301,12 +300,6 @@ function stageLabel(analysis: Analysis, index: number): string {
   return name !== null ? name.toLowerCase() : `stage-${index}`;
 }
 
-/**
- * Cycles first (BuildKit checks them before building anything), then
- * references to later stages: BuildKit builds stages in file order, so a
- * COPY --from or mount of a stage further down fails even without a cycle.
- */
-/** BuildKit's stage-name rules: valid name (checked lower-cased), lowercase, not reserved, unique. */
 /** The last stage before `index` whose lower-cased name is `name`, or -1. */
 function stageNamedBefore(byName: ReadonlyMap<string, number>, previousSameName: readonly number[], name: string, index: number): number {
   let stage = byName.get(name) ?? -1;
@@ -314,6 +307,7 @@ function stageNamedBefore(byName: ReadonlyMap<string, number>, previousSameName:
   return stage;
 }
 
+/** BuildKit's stage-name rules: valid name (checked lower-cased), lowercase, not reserved, unique. */
 function checkStageName(name: string, lower: string, span: Span, line: number, duplicate: boolean, report: Report): void {
   if (!isValidStageName(lower)) {
     report(M.InvalidStageName, line, span, name);
@@ -347,6 +341,11 @@ function checkPlatform(
   }
 }
 
+/**
+ * Cycles first (BuildKit checks them before building anything), then
+ * references to later stages: BuildKit builds stages in file order, so a
+ * COPY --from or mount of a stage further down fails even without a cycle.
+ */
 function reportCycles(analysis: Analysis, report: Report): void {
   const onCycle = new Set<number>();
   for (const i of edgesOnCycles(analysis.stages.length, analysis.edges)) {

@@ -18,7 +18,6 @@ import { imageStartEnv } from './imageEnv';
 import { suggest } from '../graph/suggest';
 import { Layered } from './layered';
 
-
 // Keywords and AS are ASCII words; scanning for a letter of the other case
 // avoids allocating a converted copy for each of thousands of instructions.
 function hasCodeIn(s: string, from: number, to: number): boolean {
