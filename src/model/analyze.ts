@@ -19,6 +19,7 @@ import { expandWord, mayExpand, unchanged, type ExpandResult } from './expand.ts
 import { edgesOnCycles } from './graph/cycles.ts';
 import { graphMessages as M, type GraphMessage } from './graph/messages.ts';
 import { parseMountFrom } from './graph/mounts.ts';
+import { RESERVED_STAGE_NAMES, isValidStageName } from './graph/stageNames.ts';
 import { suggest } from './graph/suggest.ts';
 import { runChecks } from './lint/index.ts';
 import { parseDockerfile } from './syntax/parse.ts';
@@ -50,17 +51,6 @@ const PLATFORM_ARGS: readonly [string, string][] = [
   ['TARGETVARIANT', ''],
 ];
 
-const RESERVED_STAGE_NAMES = new Set(['scratch', 'context']);
-/** BuildKit's stage name rule, ^[a-z][a-z0-9-_.]*$, read character by character (a regular expression call costs more on such short names). */
-function isValidStageName(name: string): boolean {
-  const first = name.charCodeAt(0);
-  if (!(first >= 0x61 && first <= 0x7a)) return false;
-  for (let i = 1; i < name.length; i++) {
-    const c = name.charCodeAt(i);
-    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x5f || c === 0x2e)) return false;
-  }
-  return true;
-}
 const INTEGER = /^[+-]?[0-9]+$/;
 const NO_ENV: ReadonlyMap<string, string> = new Map();
 /** A --from value with one of these may change when expanded (a regex literal in the per-instruction path is a new object per call). */

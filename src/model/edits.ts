@@ -20,6 +20,7 @@ import {
   normalizeEdits,
   wholeLinesRange,
 } from './edits/text.ts';
+import { RESERVED_STAGE_NAMES, isValidStageName } from './graph/stageNames.ts';
 import type { Analysis, EdgeKind, Flag, Instruction, Span, TextEdit } from './types.ts';
 
 export { applyEdits };
@@ -82,8 +83,6 @@ export function applyChange(text: string, analysis: Analysis, change: StageChang
 // ---------------------------------------------------------------------------
 // Validation
 
-const VALID_STAGE_NAME = /^[a-z][a-z0-9\-_.]*$/;
-const RESERVED = new Set(['scratch', 'context']);
 const INTEGER = /^[+-]?[0-9]+$/;
 
 /**
@@ -92,11 +91,11 @@ const INTEGER = /^[+-]?[0-9]+$/;
  */
 export function stageNameProblem(analysis: Analysis, name: string, index: number | null): string | null {
   if (name === '') return 'A stage name cannot be empty.';
-  if (!VALID_STAGE_NAME.test(name.toLowerCase())) {
+  if (!isValidStageName(name.toLowerCase())) {
     return `"${name}" is not a valid stage name: it must start with a letter and contain only letters, digits, "-", "_" and ".".`;
   }
   if (name !== name.toLowerCase()) return `Stage names should be lowercase: use "${name.toLowerCase()}".`;
-  if (RESERVED.has(name)) return `"${name}" is reserved and cannot name a stage.`;
+  if (RESERVED_STAGE_NAMES.has(name)) return `"${name}" is reserved and cannot name a stage.`;
   const clash = analysis.stages.find((s) => s.index !== index && s.name !== null && s.name.toLowerCase() === name);
   if (clash) return `Stage ${clash.index} (line ${clash.line}) is already called "${clash.name}".`;
   return null;

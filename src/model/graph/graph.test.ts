@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { edgesOnCycles } from './cycles.ts';
 import { parseMountFrom } from './mounts.ts';
+import { isValidStageName } from './stageNames.ts';
 import { levenshtein, suggest } from './suggest.ts';
 
 describe('parseMountFrom (BuildKit CSV mount values)', () => {
@@ -61,5 +63,13 @@ describe('suggest (BuildKit util/suggest)', () => {
     expect(levenshtein('kitten', 'sitting')).toBe(3);
     expect(levenshtein('', 'abc')).toBe(3);
     expect(levenshtein('abc', 'abc')).toBe(0);
+  });
+});
+
+describe('isValidStageName', () => {
+  it('is BuildKit\'s ^[a-z][a-z0-9-_.]*$, on any string', () => {
+    const rule = /^[a-z][a-z0-9\-_.]*$/;
+    for (const name of ['build', 'b-1_x.y', '', '1x', '-x', 'Build', 'a b', 'é', 'a/b']) expect(isValidStageName(name)).toBe(rule.test(name));
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('a', 'z', 'A', '0', '9', '-', '_', '.', ' ', '/', 'é', '\n') }), (name) => isValidStageName(name) === rule.test(name)));
   });
 });

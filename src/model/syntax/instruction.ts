@@ -288,11 +288,6 @@ const WORD_RUN = /[^\t\v\f\r ]*/y;
 /** Words up to this long are scanned by a loop. */
 const SHORT_WORD = 24;
 
-/** BuildKit's separator class for whitespace-split arguments, [\t\v\f\r ] (no line feed). */
-function isSplitSpace(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c || c === 0x0d;
-}
-
 /**
  * BuildKit's split on [\t\v\f\r ]+ of line.text[r0, r1) (which has no leading
  * or trailing separator). One scan records the boundaries in a reused scratch
@@ -315,7 +310,7 @@ function whitespaceArgs(line: LogicalLine, r0: number, r1: number): Arg[] {
     // expression call would have started; a long one hands over to it.
     let end = start + 1;
     const shortEnd = Math.min(r1, start + SHORT_WORD);
-    while (end < shortEnd && !isSplitSpace(s.charCodeAt(end))) end++;
+    while (end < shortEnd && !isTokenSpace(s.charCodeAt(end))) end++;
     if (end === shortEnd && end < r1) {
       WORD_RUN.lastIndex = end;
       WORD_RUN.test(s);
@@ -325,7 +320,7 @@ function whitespaceArgs(line: LogicalLine, r0: number, r1: number): Arg[] {
     bounds[n++] = end;
     if (end >= r1) break;
     start = end + 1;
-    while (start < r1 && isSplitSpace(s.charCodeAt(start))) start++;
+    while (start < r1 && isTokenSpace(s.charCodeAt(start))) start++;
   }
   const args = new Array<Arg>(n >> 1);
   for (let k = 0; k < n; k += 2) args[k >> 1] = word(line, bounds[k], bounds[k + 1]);

@@ -309,8 +309,8 @@ class Reader {
       );
     }
 
-    // instr.original is the whole logical line.
-    if (canContainHeredoc(instr) && instr.original.indexOf('<<') !== -1) {
+    // instr.original is the whole logical line; heredocsFromLine looks for "<<" in it first.
+    if (canContainHeredoc(instr)) {
       const found = heredocsFromLine(instr.original);
       if ('error' in found) {
         ctx.errors.push({ message: found.error, start: logical.start, end: logical.end });
