@@ -374,7 +374,7 @@ function failed(file: DockerfileSyntax, error: unknown): Analysis {
 }
 
 function emptySyntax(text: string): DockerfileSyntax {
-  return { text, hasBom: false, escape: '\\', directives: [], instructions: [], nodes: [], diagnostics: [], lineStarts: Int32Array.of(0) };
+  return { text, hasBom: false, escape: '\\', directives: [], instructions: [], nodes: [], commentLines: [], diagnostics: [], lineStarts: Int32Array.of(0) };
 }
 
 // ---------------------------------------------------------------------------

@@ -68,6 +68,8 @@ export interface DockerfileSyntax {
   instructions: Instruction[];
   /** Every piece of the file in order: directives, comments, blank lines, instructions. */
   nodes: SyntaxNode[];
+  /** 0-based indexes of the comment lines between instructions (the lines of the 'comment' nodes), in order. */
+  commentLines: readonly number[];
   /** Problems found while reading lines and splitting instructions. */
   diagnostics: SyntaxDiagnostic[];
   /** Offset of the first character of each line (line n, 1-based, starts at lineStarts[n-1]). */

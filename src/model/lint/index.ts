@@ -34,14 +34,15 @@ function fileConfig(analysis: Analysis): { config: CheckConfig; problem: string 
  * Whether any comment line (the top-of-file directive aside) mentions
  * `check=`, and whether such a comment also says `experimental`. Most files
  * have none, and then no instruction needs its comments read. Only comment
- * nodes are searched: a case-insensitive search of the whole text cost more
+ * lines are searched: a case-insensitive search of the whole text cost more
  * than the lookups it saved.
  */
 function checkComments(file: Analysis['file']): { any: boolean; experimental: boolean } {
   let any = false;
-  for (const node of file.nodes) {
-    if (node.kind !== 'comment') continue;
-    const comment = file.text.slice(node.span.start, node.span.end);
+  const { text, lineStarts, commentLines } = file;
+  for (let k = 0; k < commentLines.length; k++) {
+    const line = commentLines[k];
+    const comment = text.slice(lineStarts[line], line + 1 < lineStarts.length ? lineStarts[line + 1] : text.length);
     // Most comments hold no "=" at all; only those need the pattern.
     if (comment.indexOf('=') === -1) continue;
     const at = comment.search(/check\s*=/i);

@@ -6,7 +6,6 @@ import type {
   Severity,
   Span,
   SyntaxDiagnostic,
-  SyntaxNode,
 } from '../types';
 import {
   BACKSLASH,
@@ -28,6 +27,7 @@ import { heredocsFromLine } from './heredoc';
 import { buildInstruction, type BuildContext } from './instruction';
 import { computeLineStarts } from './lines';
 import { LogicalLine } from './logical';
+import { SyntaxTree } from './tree';
 
 // The line reader: BuildKit's Parse loop (parser/parser.go), rewritten to keep
 // every offset. It walks physical lines once, front to back:
@@ -77,7 +77,8 @@ class Reader {
   private readonly seenDirectives = new Set<string>();
   private readonly directives: Directive[] = [];
   private readonly instructions: Instruction[] = [];
-  private readonly nodes: SyntaxNode[] = [];
+  /** 0-based indexes of the comment lines between instructions: the tree's node list is built from them when asked for. */
+  private readonly commentLines: number[] = [];
   private readonly diagnostics: SyntaxDiagnostic[] = [];
   /** Reused for every instruction: a large file has thousands of them. */
   private readonly logical = new LogicalLine();
@@ -119,7 +120,6 @@ class Reader {
     this.checkLineLengths();
     let i = 0;
     while (i < this.lineCount) {
-      const lineStart = this.lineStarts[i];
       const cs = this.contentStart(i);
       const ce = this.contentEnd(i);
       const ts = skipSpace(text, cs, ce);
@@ -127,7 +127,6 @@ class Reader {
       if (!this.directivesDone) {
         const directive = this.directive(i, ts, ce);
         if (directive) {
-          this.nodes.push({ kind: 'directive', span: { start: lineStart, end: this.lineEnd(i) }, directive });
           i++;
           continue;
         }
@@ -135,12 +134,11 @@ class Reader {
       }
 
       if (ts === ce) {
-        this.nodes.push({ kind: 'blank', span: { start: lineStart, end: this.lineEnd(i) } });
         i++;
         continue;
       }
       if (text.charCodeAt(ts) === HASH) {
-        this.nodes.push({ kind: 'comment', span: { start: lineStart, end: this.lineEnd(i) } });
+        this.commentLines.push(i);
         i++;
         continue;
       }
@@ -152,16 +150,16 @@ class Reader {
     }
     // In line order (the sort is stable, so same-line problems keep theirs).
     this.diagnostics.sort((a, b) => a.line - b.line);
-    return {
+    return new SyntaxTree(
       text,
-      hasBom: this.hasBom,
-      escape: String.fromCharCode(this.escape),
-      directives: this.directives,
-      instructions: this.instructions,
-      nodes: this.nodes,
-      diagnostics: this.diagnostics,
-      lineStarts: this.lineStarts,
-    };
+      this.hasBom,
+      String.fromCharCode(this.escape),
+      this.directives,
+      this.instructions,
+      this.commentLines,
+      this.diagnostics,
+      this.lineStarts,
+    );
   }
 
   /**
@@ -356,11 +354,6 @@ class Reader {
     for (let inner = instr.inner; inner; inner = inner.inner) inner.endLine = last + 1;
     instr.span.end = Math.max(instr.keywordSpan.end, this.contentEnd(last));
     this.instructions.push(instr);
-    this.nodes.push({
-      kind: 'instruction',
-      span: { start: this.lineStarts[first], end: this.lineEnd(last) },
-      instruction: instr,
-    });
 
     const line = first + 1;
     for (const err of ctx.errors) {

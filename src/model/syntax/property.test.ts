@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DockerfileSyntax, Instruction, Span } from '../types';
 import { corpusDockerfiles } from './corpus-files.test-support';
+import { GO_SPACE_CLASS } from './chars';
 import { dump } from './dump';
+import { lineAt } from './lines';
 import { parseDockerfile } from './parse';
 
 // parseDockerfile never throws, and its nodes always cover the text exactly,
@@ -31,6 +33,9 @@ function checkInstruction(text: string, instr: Instruction, outer: Span): void {
   if (instr.inner) checkInstruction(text, instr.inner, outer);
 }
 
+const BLANK = new RegExp(`^[${GO_SPACE_CLASS}]*$`);
+const COMMENT = new RegExp(`^[${GO_SPACE_CLASS}]*#`);
+
 /** The invariants every parse must satisfy; throws with a reason when one fails. */
 function checkTree(text: string, file: DockerfileSyntax): void {
   let at = 0;
@@ -45,6 +50,19 @@ function checkTree(text: string, file: DockerfileSyntax): void {
   if (file.instructions.length !== file.nodes.filter((n) => n.kind === 'instruction').length) {
     throw new Error('instructions and instruction nodes differ');
   }
+  // The node kinds say what their lines hold (the list is built from the
+  // parser's records, not from the lines themselves).
+  const comments: number[] = [];
+  for (const node of file.nodes) {
+    const body = text.slice(node.span.start, node.span.end).replace(/^\uFEFF/, '');
+    if (node.kind === 'blank' && !BLANK.test(body)) throw new Error(`blank node holds ${JSON.stringify(body)}`);
+    if (node.kind === 'comment') {
+      if (!COMMENT.test(body)) throw new Error(`comment node holds ${JSON.stringify(body)}`);
+      comments.push(lineAt(file, node.span.start) - 1);
+    }
+    if (node.kind === 'directive' && !COMMENT.test(body)) throw new Error(`directive node holds ${JSON.stringify(body)}`);
+  }
+  if (comments.join() !== file.commentLines.join()) throw new Error(`comment lines ${file.commentLines.join()} but comment nodes on ${comments.join()}`);
   let line = 0;
   for (const instr of file.instructions) {
     if (instr.startLine <= line || instr.endLine < instr.startLine) throw new Error('instruction lines out of order');
