@@ -15,13 +15,14 @@
 //      `# check=` directive to the BuildKit-named diagnostics above;
 //   7. diagnostics sorted by line.
 
-import { expandWord, mayExpand, unchanged, type ExpandResult } from './expand.ts';
+import { expandExpandable, expandWord, mayExpand, unchanged, type ExpandResult } from './expand.ts';
 import { edgesOnCycles } from './graph/cycles.ts';
 import { graphMessages as M, type GraphMessage } from './graph/messages.ts';
 import { parseMountFrom } from './graph/mounts.ts';
 import { RESERVED_STAGE_NAMES, isValidStageName } from './graph/stageNames.ts';
 import { suggest } from './graph/suggest.ts';
 import { runChecks } from './lint/index.ts';
+import { isAs } from './syntax/checks.ts';
 import { parseDockerfile } from './syntax/parse.ts';
 import type {
   Analysis,
@@ -129,7 +130,7 @@ export function analyzeSyntax(file: DockerfileSyntax, options: AnalyzeOptions = 
     if (!mayExpand(word, file.escape)) return unchanged(word);
     let r = expansions.get(word);
     if (r === undefined) {
-      r = expandWord(word, env, file.escape);
+      r = expandExpandable(word, env, file.escape);
       expansions.set(word, r);
     }
     return r;
@@ -448,11 +449,6 @@ function globalArgs(instructions: Instruction[], targetStage: string, escape: st
     }
   }
   return { env, declared };
-}
-
-/** "AS" in any case, without allocating a lower-cased copy. */
-function isAs(word: string): boolean {
-  return word.length === 2 && (word.charCodeAt(0) | 0x20) === 97 && (word.charCodeAt(1) | 0x20) === 115;
 }
 
 interface FromShape {

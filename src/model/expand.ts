@@ -43,6 +43,11 @@ export function expandWord(word: string, env: VariableLookup, escape = '\\'): Ex
   return expandWithLexer(word, env, escape, false);
 }
 
+/** expandWord for a word mayExpand() has already accepted: callers that checked first do not scan it twice. */
+export function expandExpandable(word: string, env: VariableLookup, escape = '\\'): ExpandResult {
+  return expandWithLexer(word, env, escape, false);
+}
+
 /** expandWord, also saying which variables were found. */
 export function expandWordWithMatches(word: string, env: VariableLookup, escape = '\\'): ExpandResultWithMatches {
   if (!mayExpand(word, escape)) return { value: word, matched: NONE, unmatched: NONE, error: null };

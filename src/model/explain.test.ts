@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze } from './analyze';
-import { baseKind, explainStage, stageReach } from './explain';
+import { baseKind, explainStage, imageKind, mayLackShell, stageReach } from './explain';
 
 const text = `ARG GO_VERSION=1.22
 FROM golang:\${GO_VERSION} AS build
@@ -74,5 +75,22 @@ describe('explainStage', () => {
     const scratch = explainStage(analyze('FROM scratch\nCOPY app /app\n'), 0);
     expect(scratch.sentences[0]).toMatch(/empty filesystem/);
     expect(scratch.sentences).toContain('It takes nothing from other stages or images.');
+  });
+});
+
+describe('mayLackShell', () => {
+  it('is true wherever imageKind says scratch or distroless, and false for the usual bases', () => {
+    for (const image of ['scratch', 'SCRATCH', 'gcr.io/distroless/static-debian12', 'cgr.dev/chainguard/static:latest', 'docker.io/chainguard/static']) {
+      expect(mayLackShell(image)).toBe(true);
+    }
+    for (const image of ['alpine:3.20', 'golang:1.22', 'node:20-slim', 'ubuntu']) expect(mayLackShell(image)).toBe(false);
+    const part = fc.constantFrom('scratch', 'distroless', 'chainguard', 'static', 'gcr.io', 'cgr.dev', 'library', 'alpine', 'Static', 'DISTROLESS', 'x');
+    const image = fc.tuple(fc.array(part, { minLength: 1, maxLength: 4 }), fc.option(fc.constantFrom('latest', 'debug', 'nonroot'))).map(
+      ([path, tag]) => path.join('/') + (tag ? `:${tag}` : ''),
+    );
+    fc.assert(fc.property(fc.oneof(image, fc.string()), (text) => {
+      const kind = imageKind(text);
+      if (kind === 'scratch' || kind === 'distroless') expect(mayLackShell(text)).toBe(true);
+    }), { numRuns: 3000 });
   });
 });

@@ -62,6 +62,17 @@ export function baseKind(analysis: Analysis, index: number): BaseKind {
   return imageKind(detail.resolvedBase);
 }
 
+/**
+ * Whether imageKind(image) can say scratch or distroless: a test on the text
+ * alone, kept beside imageKind so the two change together. Checks that only
+ * care about images without a shell ask this first, for every stage, instead
+ * of parsing each reference.
+ */
+export function mayLackShell(image: string): boolean {
+  const lower = image.toLowerCase();
+  return lower === 'scratch' || lower.includes('distroless') || lower.includes('chainguard/static');
+}
+
 /** What kind of image an external reference names, judged from its name and tag. */
 export function imageKind(image: string): Exclude<BaseKind, 'stage' | 'variable'> {
   const resolved = image.toLowerCase();

@@ -8,7 +8,7 @@
 // only PATH and no SHELL, which is what BuildKit's own tests rely on.
 
 import { wholeLinesRange } from '../edits/text';
-import { expandWord, expandWordWithMatches, mayExpand, type ExpandResultWithMatches } from '../expand';
+import { expandExpandable, expandWord, expandWordWithMatches, mayExpand, type ExpandResultWithMatches } from '../expand';
 import type { Analysis, Arg, Instruction, QuickFix, Span } from '../types';
 import { commentsAbove } from './comments';
 import { execFormFix } from './execForm';
@@ -260,7 +260,7 @@ function expandInStage(scope: ExpandScope, word: string, instruction: Instructio
   // Most words have nothing to expand, unquote or unescape: no result object for them.
   if (!mayExpand(word, scope.escape)) return word;
   const state = scope.state;
-  const result = expandWord(word, state.env, scope.escape);
+  const result = expandExpandable(word, state.env, scope.escape);
   // Checked first: iterating even an empty Set allocates an iterator, once per word.
   if (result.unmatched.size === 0) return result.value;
   for (const name of result.unmatched) {

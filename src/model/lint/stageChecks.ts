@@ -3,7 +3,7 @@
 // will really happen.
 
 import { indentationAt, lineEnding } from '../edits/text';
-import { imageKind, stageLabel } from '../explain';
+import { imageKind, mayLackShell, stageLabel } from '../explain';
 import { lineAt } from '../syntax/lines';
 import { builtStages, defaultTarget } from '../targets';
 import type { Analysis, Instruction, QuickFix, Span } from '../types';
@@ -85,9 +85,7 @@ class ShellLessStage {
 
 /** A tracker for stages that start without a shell: scratch, or a distroless image other than :debug. */
 function shellLessStart(image: string): ShellLessStage | null {
-  // imageKind reads a whole reference; only these spellings can make it say scratch or distroless.
-  const lower = image.toLowerCase();
-  if (lower !== 'scratch' && !lower.includes('distroless') && !lower.includes('chainguard/static')) return null;
+  if (!mayLackShell(image)) return null;
   const kind = imageKind(image);
   if (kind === 'scratch') return new ShellLessStage();
   if (kind !== 'distroless' || /:[^/]*debug/.test(image)) return null;

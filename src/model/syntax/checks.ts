@@ -13,7 +13,7 @@ const noDestination = (kw: string) =>
   kw + ' requires at least two arguments, but only one was provided. Destination could not be determined';
 
 /** "AS" in any case, without a lower-cased copy per FROM. */
-function isAs(word: string): boolean {
+export function isAs(word: string): boolean {
   return word.length === 2 && (word.charCodeAt(0) | 0x20) === 0x61 && (word.charCodeAt(1) | 0x20) === 0x73;
 }
 

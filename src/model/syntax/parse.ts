@@ -19,8 +19,8 @@ import {
   TAB,
   isAsciiDigit,
   isAsciiLetter,
-  isGoSpace,
   isRegexpSpace,
+  skipGoSpace,
 } from './chars';
 import { argumentProblem, unknownInstructionMessage } from './checks';
 import { heredocsFromLine } from './heredoc';
@@ -122,7 +122,7 @@ class Reader {
     while (i < this.lineCount) {
       const cs = this.contentStart(i);
       const ce = this.contentEnd(i);
-      const ts = skipSpace(text, cs, ce);
+      const ts = skipGoSpace(text, cs, ce);
 
       if (!this.directivesDone) {
         const directive = this.directive(i, ts, ce);
@@ -195,7 +195,7 @@ class Reader {
   private directive(i: number, ts: number, ce: number): Directive | null {
     const text = this.text;
     if (ts >= ce || text.charCodeAt(ts) !== HASH) return null;
-    let p = skipSpace(text, ts + 1, ce);
+    let p = skipGoSpace(text, ts + 1, ce);
     const keyStart = p;
     if (p >= ce || !isAsciiLetter(text.charCodeAt(p))) return null;
     p++;
@@ -275,7 +275,7 @@ class Reader {
     while (cut >= 0 && i < this.lineCount) {
       const ls = this.lineStarts[i];
       const le = this.contentEnd(i);
-      const t = skipSpace(text, ls, le);
+      const t = skipGoSpace(text, ls, le);
       i++;
       if (t < le && text.charCodeAt(t) === HASH) continue;
       if (t === le) {
@@ -386,10 +386,6 @@ function utf8Length(text: string, start: number, end: number): number {
   return n;
 }
 
-function skipSpace(text: string, from: number, to: number): number {
-  while (from < to && isGoSpace(text.charCodeAt(from))) from++;
-  return from;
-}
 
 /** BuildKit's canContainHeredoc: RUN/COPY/ADD in shell form, directly or under ONBUILD. */
 function canContainHeredoc(instr: Instruction): boolean {
