@@ -19,7 +19,7 @@ import { expandExpandable, expandWord, mayExpand, unchanged, type ExpandResult }
 import { edgesOnCycles } from './graph/cycles.ts';
 import { graphMessages as M, type GraphMessage } from './graph/messages.ts';
 import { parseMountFrom } from './graph/mounts.ts';
-import { RESERVED_STAGE_NAMES, isValidStageName } from './graph/stageNames.ts';
+import { RESERVED_STAGE_NAMES, STAGE_INDEX, isValidStageName } from './graph/stageNames.ts';
 import { suggest } from './graph/suggest.ts';
 import { runChecks } from './lint/index.ts';
 import { isAs } from './syntax/checks.ts';
@@ -52,7 +52,6 @@ const PLATFORM_ARGS: readonly [string, string][] = [
   ['TARGETVARIANT', ''],
 ];
 
-const INTEGER = /^[+-]?[0-9]+$/;
 const NO_ENV: ReadonlyMap<string, string> = new Map();
 /** A --from value with one of these may change when expanded (a regex literal in the per-instruction path is a new object per call). */
 const MAY_EXPAND = /[$'"`\\]/;
@@ -349,7 +348,7 @@ function reportCycles(analysis: Analysis, report: Report): void {
     const detail = analysis.edgeDetails[i];
     const written = analysis.file.text.slice(detail.valueSpan.start, detail.valueSpan.end);
     if (edge.kind === 'copy') {
-      const numeric = INTEGER.test(written);
+      const numeric = STAGE_INDEX.test(written);
       report(numeric ? M.CopyFromLaterIndex : M.CopyFromLaterStage, edge.line, detail.valueSpan, written, stageLabel(analysis, edge.to));
     } else if (edge.kind === 'mount') {
       report(M.MountFromLaterStage, edge.line, detail.valueSpan, written, mountTargets.get(detail) ?? '');
@@ -518,7 +517,7 @@ function addInstructionEdges(
     const args = instruction.args;
     const paths: string[] = new Array(args.length);
     for (let a = 0; a < args.length; a++) paths[a] = args[a].value;
-    if (INTEGER.test(value) && Number.isSafeInteger(Number(value))) {
+    if (STAGE_INDEX.test(value) && Number.isSafeInteger(Number(value))) {
       const index = Number(value);
       if (index < 0 || index >= stageCount) {
         report(M.InvalidStageIndex, line, valueSpan, String(index));

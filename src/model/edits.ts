@@ -20,7 +20,7 @@ import {
   normalizeEdits,
   wholeLinesRange,
 } from './edits/text.ts';
-import { RESERVED_STAGE_NAMES, isValidStageName } from './graph/stageNames.ts';
+import { RESERVED_STAGE_NAMES, STAGE_INDEX, isValidStageName } from './graph/stageNames.ts';
 import type { Analysis, EdgeKind, Flag, Instruction, Span, TextEdit } from './types.ts';
 
 export { applyEdits };
@@ -83,7 +83,6 @@ export function applyChange(text: string, analysis: Analysis, change: StageChang
 // ---------------------------------------------------------------------------
 // Validation
 
-const INTEGER = /^[+-]?[0-9]+$/;
 
 /**
  * Why `name` cannot name stage `index` (BuildKit's rules, plus lowercase and
@@ -223,7 +222,7 @@ export function renameStage(text: string, analysis: Analysis, index: number, new
         return { ok: false, reason: `Line ${edge.line} reaches this stage through "${written}"; rename it by hand.` };
       }
       edits.push({ start: ed.valueSpan.start, end: ed.valueSpan.end, text: newName });
-    } else if (edge.kind === 'copy' && INTEGER.test(flagValue(ed.instruction, 'from') ?? '')) {
+    } else if (edge.kind === 'copy' && STAGE_INDEX.test(flagValue(ed.instruction, 'from') ?? '')) {
       continue; // a numeric reference keeps pointing at the same stage
     } else {
       edits.push({ start: ed.valueSpan.start, end: ed.valueSpan.end, text: newName });
@@ -438,7 +437,7 @@ function renumber(analysis: Analysis, map: (i: number) => number, skip: Readonly
   analysis.edges.forEach((edge, i) => {
     if (skip.has(i) || edge.kind !== 'copy' || typeof edge.from !== 'number') return;
     const ed = analysis.edgeDetails[i];
-    if (!INTEGER.test(flagValue(ed.instruction, 'from') ?? '')) return;
+    if (!STAGE_INDEX.test(flagValue(ed.instruction, 'from') ?? '')) return;
     const next = map(edge.from);
     if (next !== edge.from) edits.push({ start: ed.valueSpan.start, end: ed.valueSpan.end, text: String(next) });
   });

@@ -15,7 +15,7 @@ export interface MountFrom {
   target: string;
 }
 
-const TARGET_KEYS = new Set(['target', 'dst', 'destination']);
+const TARGET_KEYS: readonly string[] = ['target', 'dst', 'destination'];
 
 export type MountParse = { ok: true; mount: MountFrom } | { ok: false; error: string };
 
@@ -75,7 +75,7 @@ export function parseMountFrom(value: string): MountParse {
     const eq = f.text.indexOf('=');
     if (eq < 0) continue;
     const key = f.text.slice(0, eq).toLowerCase();
-    if (TARGET_KEYS.has(key)) mount.target = f.text.slice(eq + 1);
+    if (TARGET_KEYS.includes(key)) mount.target = f.text.slice(eq + 1);
     if (key !== 'from') continue;
     const v = f.text.slice(eq + 1);
     if (/\$./.test(v)) return { ok: false, error: "'from' doesn't support variable expansion, define alias stage instead" };
@@ -107,7 +107,7 @@ function plainMountFrom(value: string): MountParse {
         mount.value = v;
         mount.start = eq + 1;
         mount.end = end;
-      } else if (keyIs(value, start, eq, 'target') || keyIs(value, start, eq, 'dst') || keyIs(value, start, eq, 'destination')) {
+      } else if (TARGET_KEYS.some((key) => keyIs(value, start, eq, key))) {
         mount.target = value.slice(eq + 1, end);
       }
     }

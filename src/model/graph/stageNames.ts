@@ -1,5 +1,6 @@
-// BuildKit's rules for a stage name, shared by the analysis (which reports a
-// name that breaks them) and the edits module (which refuses to write one).
+// BuildKit's rules for naming a stage, by name or by index, shared by the
+// analysis (which reports a name that breaks them) and the edits module (which
+// refuses to write one).
 
 /** Names BuildKit keeps for itself: `FROM scratch` and the build context. */
 export const RESERVED_STAGE_NAMES: ReadonlySet<string> = new Set(['scratch', 'context']);
@@ -18,3 +19,6 @@ export function isValidStageName(name: string): boolean {
   }
   return true;
 }
+
+/** A --from value BuildKit reads as a stage index (Go's strconv.Atoi accepts a sign). */
+export const STAGE_INDEX = /^[+-]?[0-9]+$/;
