@@ -107,7 +107,7 @@ function plainMountFrom(value: string): MountParse {
         mount.value = v;
         mount.start = eq + 1;
         mount.end = end;
-      } else if (TARGET_KEYS.some((key) => keyIs(value, start, eq, key))) {
+      } else if (isTargetKey(value, start, eq)) {
         mount.target = value.slice(eq + 1, end);
       }
     }
@@ -121,6 +121,12 @@ function mentionsFrom(s: string): boolean {
   for (let i = s.indexOf('=', 4); i !== -1; i = s.indexOf('=', i + 1)) {
     if (keyIs(s, i - 4, i, 'from')) return true;
   }
+  return false;
+}
+
+/** Does s[start, end) spell one of TARGET_KEYS in any case? */
+function isTargetKey(s: string, start: number, end: number): boolean {
+  for (let k = 0; k < TARGET_KEYS.length; k++) if (keyIs(s, start, end, TARGET_KEYS[k])) return true;
   return false;
 }
 
