@@ -8,16 +8,22 @@ import type { Span } from '../types';
 // The line is `text[start, end)`. For a line of one piece (most instructions)
 // `text` is the source itself and positions are source offsets: scanning the
 // source directly is a third faster than scanning a slice of it. A line of
-// several pieces is joined into a new string, with positions from 0.
+// several pieces is joined into a new string, with positions from 0, the first
+// time `text` is read: the parser reads the usual continued RUN in place (see
+// buildContinued in instruction.ts), and a join was a fourteenth of analyze()
+// on a file of long RUN commands.
 //
 // One LogicalLine is reused for every instruction of a file: pieces are
-// recorded with append(), finish() builds the text, and the piece arrays keep
+// recorded with append(), finish() ends the line, and the piece arrays keep
 // their storage from one instruction to the next.
 
 export class LogicalLine {
-  text = '';
   start = 0;
   end = 0;
+  /** The source the pieces come from. */
+  private source = '';
+  /** The line's text; null until a line of several pieces is first read. */
+  private joined: string | null = '';
   /** Source offset of the first piece (or where an empty line sits). */
   private firstSource = 0;
   private pieces = 0;
@@ -28,7 +34,7 @@ export class LogicalLine {
 
   /** Starts a new, empty line; `anchor` is the source offset positions in an empty line map to. */
   reset(anchor: number): void {
-    this.text = '';
+    this.joined = '';
     this.start = 0;
     this.end = 0;
     this.firstSource = anchor;
@@ -45,24 +51,52 @@ export class LogicalLine {
     this.sourceEnds[k] = end;
   }
 
-  /** Builds `text` (and the range in it) from the recorded pieces of `source`. */
+  /** Ends the line: its pieces are ranges of `source`. */
   finish(source: string): void {
     const n = this.pieces;
+    this.source = source;
     if (n === 0) {
-      this.text = '';
+      this.joined = '';
       this.start = 0;
       this.end = 0;
     } else if (n === 1) {
-      this.text = source;
+      this.joined = source;
       this.start = this.sourceStarts[0];
       this.end = this.sourceEnds[0];
     } else {
-      let text = '';
-      for (let k = 0; k < n; k++) text += source.slice(this.sourceStarts[k], this.sourceEnds[k]);
-      this.text = text;
+      this.joined = null;
       this.start = 0;
-      this.end = text.length;
+      this.end = this.logicalStarts[n - 1] + (this.sourceEnds[n - 1] - this.sourceStarts[n - 1]);
     }
+  }
+
+  /** The string positions index: the source for a line of one piece, else the pieces joined. */
+  get text(): string {
+    return (this.joined ??= joinPieces(this.source, this.bounds(), 0, this.source.length));
+  }
+
+  get pieceCount(): number {
+    return this.pieces;
+  }
+
+  /** Source range of piece k. */
+  pieceStart(k: number): number {
+    return this.sourceStarts[k];
+  }
+
+  pieceEnd(k: number): number {
+    return this.sourceEnds[k];
+  }
+
+  /** The pieces' source ranges as [start0, end0, start1, end1, ...], for joining later (see joinPieces). */
+  bounds(): number[] {
+    const n = this.pieces;
+    const out = new Array<number>(2 * n);
+    for (let k = 0; k < n; k++) {
+      out[2 * k] = this.sourceStarts[k];
+      out[2 * k + 1] = this.sourceEnds[k];
+    }
+    return out;
   }
 
   /** Whether positions are source offsets (a line of one piece, or none), so a non-empty range's span is itself. */
@@ -97,4 +131,19 @@ export class LogicalLine {
     const at = start < this.end ? this.sourceOffset(start) : this.end > this.start ? this.sourceOffset(this.end - 1) + 1 : this.firstSource;
     return { start: at, end: at };
   }
+}
+
+/**
+ * The pieces `bounds` ([start0, end0, ...] in `source`, in order) joined, each
+ * cut to the source range [from, to): the text of a logical line, or of one
+ * argument of it.
+ */
+export function joinPieces(source: string, bounds: readonly number[], from: number, to: number): string {
+  let text = '';
+  for (let k = 0; k < bounds.length; k += 2) {
+    const start = Math.max(bounds[k], from);
+    const end = Math.min(bounds[k + 1], to);
+    if (end > start) text += source.slice(start, end);
+  }
+  return text;
 }

@@ -60,8 +60,16 @@ import { SyntaxTree } from './tree';
 //                                 instruction's last line like BuildKit, span on the
 //                                 empty line
 
-export function parseDockerfile(text: string): DockerfileSyntax {
-  return new Reader(text).read();
+export interface ParseOptions {
+  /**
+   * Read continued RUN/CMD/ENTRYPOINT/SHELL lines in place (the default) or,
+   * with false, always from the joined line: the tests compare the two.
+   */
+  readInPlace?: boolean;
+}
+
+export function parseDockerfile(text: string, options?: ParseOptions): DockerfileSyntax {
+  return new Reader(text, options?.readInPlace ?? true).read();
 }
 
 const DIRECTIVE_NAMES = new Set(['syntax', 'escape', 'check']);
@@ -82,14 +90,21 @@ class Reader {
   private readonly diagnostics: SyntaxDiagnostic[] = [];
   /** Reused for every instruction: a large file has thousands of them. */
   private readonly logical = new LogicalLine();
-  private readonly context: BuildContext = { line: this.logical, escape: BACKSLASH, startLine: 0, endLine: 0, errors: [], innerFrom: -1, innerTo: -1, known: false };
+  private readonly context: BuildContext;
+  /** The first "<" at or after the last place searched (Infinity: none): only a line with one can open a heredoc. */
+  private nextLessThan = -1;
 
-  constructor(text: string) {
+  constructor(text: string, readInPlace: boolean) {
     this.text = text;
     this.lineStarts = computeLineStarts(text);
     const last = this.lineStarts[this.lineStarts.length - 1];
     this.lineCount = last < text.length ? this.lineStarts.length : this.lineStarts.length - 1;
     this.hasBom = text.charCodeAt(0) === BOM;
+    const whole = new LogicalLine();
+    whole.reset(0);
+    whole.append(0, text.length);
+    whole.finish(text);
+    this.context = { line: this.logical, whole, readInPlace, escape: BACKSLASH, startLine: 0, endLine: 0, errors: [], innerFrom: -1, innerTo: -1, known: false };
   }
 
   /** Start of line i (0-based), after the BOM for the first line. */
@@ -307,8 +322,14 @@ class Reader {
       );
     }
 
-    // instr.original is the whole logical line; heredocsFromLine looks for "<<" in it first.
-    if (canContainHeredoc(instr)) {
+    // The logical line is made of source text between its first character and
+    // the end of its last line: without a "<" there, it opens no heredoc, and a
+    // continued line read in place is never joined to look.
+    if (this.nextLessThan < ts) {
+      const at = text.indexOf('<', ts);
+      this.nextLessThan = at < 0 ? Infinity : at;
+    }
+    if (this.nextLessThan < this.contentEnd(lastJoined) && canContainHeredoc(instr)) {
       const found = heredocsFromLine(instr.original);
       if ('error' in found) {
         ctx.errors.push({ message: found.error, start: logical.start, end: logical.end });

@@ -151,3 +151,64 @@ describe('parseDockerfile on any input', () => {
     );
   });
 });
+
+// Continued RUN, CMD, ENTRYPOINT and SHELL lines are read in place in the
+// source, without joining them (buildContinued in instruction.ts), whenever
+// that is sure to read what the joined line says. Everything the tree holds
+// must be the same as when every line is read joined.
+describe('continued lines read in place', () => {
+  /** Every field of the tree an outside reader sees (getters included). */
+  function readable(file: DockerfileSyntax): string {
+    const instruction = (i: Instruction): unknown => ({
+      keyword: i.keyword,
+      cmd: i.cmd,
+      flags: i.flags.map((f) => [f.text, f.name, f.value, f.span, f.valueSpan]),
+      args: i.args.map((a) => [a.value, a.span]),
+      json: i.json,
+      heredocs: i.heredocs,
+      inner: i.inner && instruction(i.inner),
+      original: i.original,
+      lines: [i.startLine, i.endLine],
+      span: i.span,
+      keywordSpan: i.keywordSpan,
+    });
+    return JSON.stringify({ instructions: file.instructions.map(instruction), diagnostics: file.diagnostics, nodes: file.nodes.map((n) => [n.kind, n.span]) });
+  }
+  const sameAsJoined = (text: string) => {
+    expect(readable(parseDockerfile(text))).toBe(readable(parseDockerfile(text, { readInPlace: false })));
+  };
+  const start = fc.constantFrom('RUN ', 'run ', 'CMD ', 'SHELL ', 'ENTRYPOINT ', 'ONBUILD RUN ', 'COPY ', 'RUN\\\n', 'RUN', 'RUN  ', '\\\nRUN ');
+  // Words and the places where a line may be cut, weighted towards what
+  // decides whether a word runs across a cut: flags ending in a space or not,
+  // a flag with an open quote, a lone dash, "--".
+  const token = fc.constantFrom(
+    '--a=b ', '--a=b -', ' -', '--a=b', '--m="a', "--m='a", '--', '-', '-x', ' ', '\t', 'x', '"', "'", '[', ']', '"y"',
+    '\\\n', '\\ \n', '\\\\\n', '\n# c\n', '\n\n', '\n \n', '\\', '`\n', '\r\n', 'é', '\u00a0', '<<E\nE\n', '\nRUN ',
+  );
+  const continued = fc.tuple(start, fc.array(token, { maxLength: 14 })).map(([s, ts]) => 'FROM x\n' + s + ts.join(''));
+
+  it('gives the tree the joined lines give', () => {
+    fc.assert(fc.property(continued, sameAsJoined), { numRuns: RUNS * 4 });
+  });
+
+  it('gives the same tree with the backtick as escape character', () => {
+    fc.assert(fc.property(continued, (text) => sameAsJoined('# escape=`\n' + text.replace(/\\/g, '`'))), { numRuns: RUNS });
+  });
+
+  it('gives the same tree on Dockerfile-like text and corpus files', () => {
+    fc.assert(fc.property(dockerfileish, sameAsJoined), { numRuns: RUNS });
+    for (const file of corpusDockerfiles()) sameAsJoined(file.text);
+  });
+
+  it('reads the usual continued RUN without joining it', () => {
+    const text = 'FROM x\nRUN --mount=type=cache,target=/root/.cache \\\n    --mount=from=build,target=/b \\\n    go build \\\n    # built\n    ./...\n';
+    const run = parseDockerfile(text).instructions[1];
+    // Nothing joined until asked: the node keeps the pieces, and the argument its range.
+    const joined = (o: object) => Object.values(o).filter((v) => typeof v === 'string' && v.includes('go build     ./...'));
+    expect([...joined(run), ...joined(run.args[0])]).toEqual([]);
+    expect(run.flags.map((f) => f.text)).toEqual(['--mount=type=cache,target=/root/.cache', '--mount=from=build,target=/b']);
+    expect(run.args.map((a) => a.value)).toEqual(['go build     ./...']);
+    expect(text.slice(run.args[0].span!.start, run.args[0].span!.end)).toBe('go build \\\n    # built\n    ./...');
+    expect(run.original).toBe('RUN --mount=type=cache,target=/root/.cache     --mount=from=build,target=/b     go build     ./...');
+  });
+});

@@ -103,6 +103,8 @@ export function parseWords(s: string, from: number, to: number, escape: number, 
 export interface FlagList {
   items: Flag[];
   count: number;
+  /** Whether every flag so far was plain (no quote, backslash or non-ASCII character): none can have left a quote open. */
+  plain: boolean;
 }
 
 function addFlag(out: FlagList, flag: Flag): void {
@@ -152,6 +154,7 @@ export function extractFlags(line: LogicalLine, from: number, to: number, out: F
         pos = end;
         continue;
       }
+      out.plain = false;
       phase = IN_WORD;
       start = pos;
       run = pos;
