@@ -184,12 +184,15 @@ class Reader {
    */
   private checkLineLengths(): void {
     const starts = this.lineStarts;
+    const text = this.text;
+    // A UTF-16 unit is at most 3 UTF-8 bytes: most lines, and most files, need no counting.
+    const safe = MAX_LINE_BYTES / 3;
+    if (text.length <= safe) return;
     for (let i = 0; i < this.lineCount; i++) {
       const start = starts[i];
-      const end = this.lineEnd(i);
-      // A UTF-16 unit is at most 3 UTF-8 bytes: most lines need no counting.
-      if (end - start <= MAX_LINE_BYTES / 3) continue;
-      if (utf8Length(this.text, start, end) > MAX_LINE_BYTES) {
+      const end = i + 1 < starts.length ? starts[i + 1] : text.length;
+      if (end - start <= safe) continue;
+      if (utf8Length(text, start, end) > MAX_LINE_BYTES) {
         this.report(i + 1, 'error', 'ParseError', 'dockerfile line greater than max allowed size of ' + (MAX_LINE_BYTES - 1), {
           start,
           end: this.contentEnd(i),
