@@ -128,6 +128,23 @@ describe('expandWord', () => {
     expect(expandWord('${NOPE?}', env).error).toMatch(/NOPE: is not allowed to be unset/);
   });
 
+  it('reads plain $NAME / ${NAME} words in one pass exactly as the lexer reads them', () => {
+    // An empty quoted string in front changes nothing but sends the word to the lexer.
+    const token = fc.constantFrom('a', 'golang:', '/x?ref=', '-', '&k=1', 'é', '$A', '${A}', '$B_2', '${B_2}', '$UNSET', '${UNSET}', '$é', '${é}', '$', '${', '}', '$1', '${A:-d}', '$Aé', '_');
+    const vars = new Map([['A', 'v'], ['B_2', ''], ['Aé', 'x']]);
+    const reading = (r: ReturnType<typeof expandWordWithMatches>) => [r.value, r.error?.replace(`"''`, '"') ?? null, [...r.matched], [...r.unmatched]];
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 8 }), (tokens) => {
+        const word = tokens.join('');
+        expect(reading(expandWordWithMatches(word, vars))).toEqual(reading(expandWordWithMatches("''" + word, vars)));
+        const plain = expandWord(word, vars);
+        const lexed = expandWord("''" + word, vars);
+        expect([plain.value, [...plain.unmatched]]).toEqual([lexed.value, [...lexed.unmatched]]);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('trims a literal pattern exactly as the wildcard matcher would (the plain-text shortcut)', () => {
     // "#lit" and "#lit*" both remove the shortest prefix matching "lit"; "%lit" and "%*lit" the shortest suffix.
     const text = fc.string({ unit: fc.constantFrom('a', 'b', '/', '.', '-', 'é', '😀', '\n') });

@@ -55,6 +55,8 @@ export function expandWordWithMatches(word: string, env: VariableLookup, escape 
 }
 
 function expandWithLexer(word: string, env: VariableLookup, escape: string, trackMatched: boolean): ExpandResultWithMatches {
+  const simple = expandSimple(word, env, escape, trackMatched);
+  if (simple !== null) return simple;
   const lexer = new WordLexer(word, env, escape.codePointAt(0) ?? 92, trackMatched);
   try {
     const value = lexer.processStopOn(EOF, false);
@@ -65,6 +67,42 @@ function expandWithLexer(word: string, env: VariableLookup, escape: string, trac
     }
     throw e;
   }
+}
+
+/**
+ * The usual word: literal text and $NAME / ${NAME} with ASCII names, nothing
+ * quoted or escaped ("golang:${GO_VERSION}-$VARIANT", a URL with "?ref=${V}").
+ * Null for anything else, which the lexer reads. indexOf finds the quotes,
+ * escapes and dollars natively, so the literal text (most of a long word) is
+ * never read character by character as the lexer reads it.
+ */
+function expandSimple(word: string, env: VariableLookup, escape: string, trackMatched: boolean): ExpandResultWithMatches | null {
+  if (word.indexOf('"') !== -1 || word.indexOf("'") !== -1 || word.indexOf(escape) !== -1) return null;
+  let value = '';
+  let matched: Set<string> = NONE as Set<string>;
+  let unmatched: Set<string> = NONE as Set<string>;
+  let literal = 0;
+  for (let i = word.indexOf('$'); i !== -1; i = word.indexOf('$', literal)) {
+    const braced = word.charCodeAt(i + 1) === LBRACE;
+    const start = braced ? i + 2 : i + 1;
+    const end = asciiNameEnd(word, start);
+    if (end < 0 || (braced && word.charCodeAt(end) !== RBRACE)) return null;
+    const name = word.slice(start, end);
+    value += word.slice(literal, i);
+    const found = env.get(name);
+    if (found === undefined) {
+      if (unmatched === NONE) unmatched = new Set();
+      unmatched.add(name);
+    } else {
+      value += found;
+      if (trackMatched) {
+        if (matched === NONE) matched = new Set();
+        matched.add(name);
+      }
+    }
+    literal = braced ? end + 1 : end;
+  }
+  return { value: value + word.slice(literal), matched, unmatched, error: null };
 }
 
 /** The result for a word that expanding leaves as it is. */
