@@ -60,44 +60,69 @@ const SHAPES = new Map<string, Shape>(Object.entries(ARGUMENT_SHAPES));
 /** The shape of KEYWORDS[i], so a keyword recognised in place needs no lookup by name. */
 const SHAPE_LIST: readonly Shape[] = KEYWORDS.map((k) => ARGUMENT_SHAPES[k]);
 const UPPER_KEYWORDS: readonly string[] = KEYWORDS.map((k) => k.toUpperCase());
-/** Indexes into KEYWORDS by first letter and length: slot (letter - 'a') * 12 + length. Mostly one each. */
-const KEYWORDS_BY_FIRST_AND_LENGTH: (readonly number[] | undefined)[] = (() => {
-  const table: number[][] = [];
-  KEYWORDS.forEach((k, i) => (table[(k.charCodeAt(0) - 0x61) * 12 + k.length] ??= []).push(i));
-  return table;
-})();
+/** Letters of a keyword that go into its code (keywordCode); no two keywords share these many first letters. */
+const CODED_LETTERS = 6;
 
-/**
- * Index in KEYWORDS of the keyword s[start, end) spells in any case, or -1.
- * Recognising keywords in place lets the common spellings share one string
- * instead of allocating two per instruction.
- */
-function knownKeyword(s: string, start: number, end: number): number {
-  const len = end - start;
-  if (len < 3 || len > 11) return -1;
-  const letter = (s.charCodeAt(start) | 0x20) - 0x61;
-  if (letter < 0 || letter >= 26) return -1;
-  const candidates = KEYWORDS_BY_FIRST_AND_LENGTH[letter * 12 + len];
-  if (candidates === undefined) return -1;
-  for (let c = 0; c < candidates.length; c++) {
-    const k = candidates[c];
-    const kw = KEYWORDS[k];
-    let i = 0;
-    // ASCII letters only: OR-ing 0x20 lower-cases them.
-    while (i < len && (s.charCodeAt(start + i) | 0x20) === kw.charCodeAt(i)) i++;
-    if (i === len) return k;
-  }
-  return -1;
+/** The first CODED_LETTERS letters (a = 1 ... z = 26) as one number: its range also tells how many letters it holds. */
+function keywordCode(lower: string): number {
+  let code = 0;
+  for (let i = 0; i < lower.length && i < CODED_LETTERS; i++) code = code * 27 + (lower.charCodeAt(i) - 0x60);
+  return code;
 }
 
-/** The keyword as written: the shared lower- or upper-case string when it is spelled that way. */
-function spelledAs(s: string, start: number, lower: string, upper: string): string {
-  // knownKeyword matched the letters already; only their case is left to see.
+/** Index in KEYWORDS by keywordCode. */
+const KEYWORD_BY_CODE = new Map<number, number>(KEYWORDS.map((k, i) => [keywordCode(k), i]));
+
+/** What scanKeyword found. Reused: every instruction is scanned. */
+interface KeywordScan {
+  /** Where the keyword ends: the first token separator, or the limit. */
+  end: number;
+  /** Index in KEYWORDS of the keyword it spells in any case, or -1. */
+  known: number;
+  /** The keyword as written: for a known one, the shared lower- or upper-case string when it is spelled so. */
+  keyword: string;
+}
+const SCAN: KeywordScan = { end: 0, known: -1, keyword: '' };
+
+/**
+ * Reads the keyword at s[start, limit) in one pass: where it ends, which
+ * keyword it spells in any case, and its letters' case. Recognising keywords
+ * in place lets the common spellings share one string instead of allocating
+ * two per instruction; reading the letters once (not once to find the end,
+ * once to match, once for the case) matters as every instruction has one.
+ */
+function scanKeyword(s: string, start: number, limit: number): KeywordScan {
+  let end = start;
+  let code = 0;
   let lowers = 0;
-  for (let i = 0; i < lower.length; i++) if (s.charCodeAt(start + i) >= 0x61) lowers++;
-  if (lowers === 0) return upper;
-  if (lowers === lower.length) return lower;
-  return s.slice(start, start + lower.length);
+  for (; end < limit; end++) {
+    const c = s.charCodeAt(end);
+    if (isTokenSpace(c)) break;
+    // OR-ing 0x20 lower-cases an ASCII letter; anything else lands outside a..z.
+    const letter = (c | 0x20) - 0x61;
+    if (letter >= 0 && letter < 26) {
+      if (end - start < CODED_LETTERS) code = code * 27 + letter + 1;
+      if (c >= 0x61) lowers++;
+    }
+  }
+  const scan = SCAN;
+  scan.end = end;
+  scan.known = -1;
+  const length = end - start;
+  // A non-letter among the coded places leaves fewer letters in the code
+  // than the word's length (or six), so the code is that of a shorter keyword
+  // or none; one further on fails the comparison below.
+  const k = KEYWORD_BY_CODE.get(code);
+  if (k !== undefined && KEYWORDS[k].length === length) {
+    const lower = KEYWORDS[k];
+    let i = CODED_LETTERS;
+    while (i < length && (s.charCodeAt(start + i) | 0x20) === lower.charCodeAt(i)) i++;
+    if (i >= length) {
+      scan.known = k;
+      scan.keyword = lowers === 0 ? UPPER_KEYWORDS[k] : lowers === length ? lower : s.slice(start, end);
+    }
+  }
+  return scan;
 }
 
 export function isKnownKeyword(cmd: string): boolean {
@@ -153,14 +178,14 @@ function buildOne(ctx: BuildContext, from: number, to: number): Instruction {
   const s = line.text;
   const a = skipGoSpace(s, from, to);
   const b = trimGoSpaceEnd(s, a, to);
-  let kwEnd = a;
-  while (kwEnd < b && !isTokenSpace(s.charCodeAt(kwEnd))) kwEnd++;
+  const scan = scanKeyword(s, a, b);
+  const kwEnd = scan.end;
+  const known = scan.known;
   let keyword: string;
   let cmd: string;
-  const known = knownKeyword(s, a, kwEnd);
   if (known >= 0) {
     cmd = KEYWORDS[known];
-    keyword = spelledAs(s, a, cmd, UPPER_KEYWORDS[known]);
+    keyword = scan.keyword;
   } else {
     keyword = s.slice(a, kwEnd);
     cmd = keyword.toLowerCase();
@@ -184,7 +209,7 @@ function buildOne(ctx: BuildContext, from: number, to: number): Instruction {
   const instr = new InstructionNode(keyword, cmd, flags, ctx, line.span(a, b), line.span(a, kwEnd));
   instr.originalText = from === 0 && to === s.length ? s : s.slice(from, to);
 
-  // By name only for the rare spelling knownKeyword does not see (Go and JS both lower-case the Kelvin sign to "k").
+  // By name only for the rare spelling scanKeyword does not see (Go and JS both lower-case the Kelvin sign to "k").
   const shape = known >= 0 ? SHAPE_LIST[known] : SHAPES.get(cmd);
   ctx.known = shape !== undefined;
   switch (shape) {
@@ -334,11 +359,11 @@ function buildContinued(ctx: BuildContext): Instruction | null {
   if (b === line.pieceStart(last)) return null;
 
   const firstEnd = line.pieceEnd(0);
-  let kwEnd = a;
-  while (kwEnd < firstEnd && !isTokenSpace(s.charCodeAt(kwEnd))) kwEnd++;
-  if (kwEnd === firstEnd) return null;
-  const known = knownKeyword(s, a, kwEnd);
-  if (known < 0 || SHAPE_LIST[known] !== 'json-or-string') return null;
+  const scan = scanKeyword(s, a, firstEnd);
+  const kwEnd = scan.end;
+  const known = scan.known;
+  if (kwEnd === firstEnd || known < 0 || SHAPE_LIST[known] !== 'json-or-string') return null;
+  const keyword = scan.keyword;
 
   const at = CURSOR;
   at.piece = 0;
@@ -383,7 +408,7 @@ function buildContinued(ctx: BuildContext): Instruction | null {
   ctx.innerFrom = -1;
   ctx.known = true;
   const cmd = KEYWORDS[known];
-  const instr = new InstructionNode(spelledAs(s, a, cmd, UPPER_KEYWORDS[known]), cmd, flags, ctx, { start: a, end: b }, { start: a, end: kwEnd });
+  const instr = new InstructionNode(keyword, cmd, flags, ctx, { start: a, end: b }, { start: a, end: kwEnd });
   instr.source = s;
   instr.pieces = line.bounds();
   if (r0 < b) instr.args = [new JoinedArg(s, instr.pieces, r0, b)];

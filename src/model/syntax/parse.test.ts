@@ -3,6 +3,7 @@ import type { DockerfileSyntax } from '../types';
 import { dump } from './dump';
 import { computeLineStarts, lineAt, lineEndAt, offsetAt, positionAt } from './lines';
 import { instructionAtLine, nodeAt } from './locate';
+import { KEYWORDS } from './instruction';
 import { parseDockerfile } from './parse';
 
 const slice = (file: DockerfileSyntax, span: { start: number; end: number } | null) =>
@@ -366,5 +367,32 @@ describe('locating nodes and instructions', () => {
     expect([1, 2, 3, 4, 5, 6, 7, 8].map((l) => instructionAtLine(file, l)?.keyword ?? null)).toEqual([
       null, 'FROM', 'RUN', 'RUN', 'RUN', null, 'CMD', null,
     ]);
+  });
+});
+
+describe('keywords', () => {
+  const read = (keyword: string) => parseDockerfile(`FROM x\n${keyword} a\n`).instructions[1];
+
+  it('knows every keyword in any case', () => {
+    for (const cmd of KEYWORDS) {
+      const upper = cmd.toUpperCase();
+      const mixed = cmd[0].toUpperCase() + cmd.slice(1);
+      for (const spelling of [cmd, upper, mixed]) {
+        const instruction = read(spelling);
+        expect([instruction.cmd, instruction.keyword]).toEqual([cmd, spelling]);
+        expect(parseDockerfile(`FROM x\n${spelling} a\n`).diagnostics.map((d) => d.code)).not.toContain('UnknownInstruction');
+      }
+    }
+  });
+
+  it('does not take a longer, shorter or misspelt word for a keyword', () => {
+    for (const cmd of KEYWORDS) {
+      const misspelt = cmd.slice(0, -1) + (cmd.endsWith('x') ? 'y' : 'x');
+      for (const word of [cmd + 'x', cmd.slice(0, -1), misspelt, cmd.toUpperCase() + '1', cmd.replace(/^./, '@')]) {
+        if (KEYWORDS.includes(word.toLowerCase())) continue;
+        expect(read(word).cmd, word).toBe(word.toLowerCase());
+        expect(parseDockerfile(`FROM x\n${word} a\n`).diagnostics.map((d) => d.code), word).toContain('UnknownInstruction');
+      }
+    }
   });
 });
