@@ -10,22 +10,26 @@ export interface GraphEdge {
 }
 
 /** Indexes (into `edges`) of the edges that close or lie on a cycle. */
+/** An edge between two stages that exist. */
+function inRange(e: GraphEdge, stageCount: number): boolean {
+  return typeof e.from === 'number' && e.from >= 0 && e.from < stageCount && e.to >= 0 && e.to < stageCount;
+}
+
 export function edgesOnCycles(stageCount: number, edges: readonly GraphEdge[]): number[] {
-  const inRange = (e: GraphEdge) => typeof e.from === 'number' && e.from >= 0 && e.from < stageCount && e.to >= 0 && e.to < stageCount;
 
   // A cycle needs an edge that does not go down the file (from >= to). Usually
   // there is none, and then there is nothing to search.
   let backward = false;
-  for (let i = 0; i < edges.length && !backward; i++) backward = inRange(edges[i]) && (edges[i].from as number) >= edges[i].to;
+  for (let i = 0; i < edges.length && !backward; i++) backward = inRange(edges[i], stageCount) && (edges[i].from as number) >= edges[i].to;
   if (!backward) return [];
 
   // Adjacency in compressed rows (typed arrays: this runs on every keystroke).
   const first = new Int32Array(stageCount + 1);
-  for (const e of edges) if (inRange(e)) first[(e.from as number) + 1]++;
+  for (const e of edges) if (inRange(e, stageCount)) first[(e.from as number) + 1]++;
   for (let i = 0; i < stageCount; i++) first[i + 1] += first[i];
   const targets = new Int32Array(first[stageCount]);
   const fill = first.slice(0, stageCount);
-  for (const e of edges) if (inRange(e)) targets[fill[e.from as number]++] = e.to;
+  for (const e of edges) if (inRange(e, stageCount)) targets[fill[e.from as number]++] = e.to;
 
   const index = new Int32Array(stageCount).fill(-1);
   const low = new Int32Array(stageCount);
@@ -83,7 +87,7 @@ export function edgesOnCycles(stageCount: number, edges: readonly GraphEdge[]): 
 
   const result: number[] = [];
   edges.forEach((e, i) => {
-    if (!inRange(e)) return;
+    if (!inRange(e, stageCount)) return;
     const from = e.from as number;
     if (from === e.to || component[from] === component[e.to]) result.push(i);
   });
