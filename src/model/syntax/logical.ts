@@ -10,7 +10,7 @@ import type { Span } from '../types';
 // source directly is a third faster than scanning a slice of it. A line of
 // several pieces is joined into a new string, with positions from 0, the first
 // time `text` is read: the parser reads the usual continued RUN in place (see
-// buildContinued in instruction.ts), and a join was a fourteenth of analyze()
+// buildContinued in instruction.ts): joining them was about 7 % of analyze()
 // on a file of long RUN commands.
 //
 // One LogicalLine is reused for every instruction of a file: pieces are
