@@ -289,10 +289,13 @@ class Reader {
     let cut = this.continuation(ts, ce);
     logical.append(ts, cut < 0 ? ce : cut);
     let emptyLine = -1;
+    // Where the content of the last line read ends: the instruction's span, and the heredoc search, end there.
+    let lastEnd = ce;
     i++;
     while (cut >= 0 && i < this.lineCount) {
       const ls = this.lineStarts[i];
       const le = this.contentEnd(i);
+      lastEnd = le;
       const t = skipGoSpace(text, ls, le);
       i++;
       if (t < le && text.charCodeAt(t) === HASH) continue;
@@ -332,7 +335,7 @@ class Reader {
       const at = text.indexOf('<', ts);
       this.nextLessThan = at < 0 ? Infinity : at;
     }
-    if (this.nextLessThan < this.contentEnd(lastJoined) && canContainHeredoc(instr)) {
+    if (this.nextLessThan < lastEnd && canContainHeredoc(instr)) {
       const found = heredocsFromLine(instr.original);
       if ('error' in found) {
         ctx.errors.push({ message: found.error, start: logical.start, end: logical.end });
@@ -376,7 +379,7 @@ class Reader {
     const last = i - 1;
     instr.endLine = last + 1;
     for (let inner = instr.inner; inner; inner = inner.inner) inner.endLine = last + 1;
-    instr.span.end = Math.max(instr.keywordSpan.end, this.contentEnd(last));
+    instr.span.end = Math.max(instr.keywordSpan.end, last === lastJoined ? lastEnd : this.contentEnd(last));
     this.instructions.push(instr);
 
     const line = first + 1;
