@@ -9,14 +9,13 @@ export interface GraphEdge {
   to: number;
 }
 
-/** Indexes (into `edges`) of the edges that close or lie on a cycle. */
 /** An edge between two stages that exist. */
 function inRange(e: GraphEdge, stageCount: number): boolean {
   return typeof e.from === 'number' && e.from >= 0 && e.from < stageCount && e.to >= 0 && e.to < stageCount;
 }
 
+/** Indexes (into `edges`) of the edges that close or lie on a cycle. */
 export function edgesOnCycles(stageCount: number, edges: readonly GraphEdge[]): number[] {
-
   // A cycle needs an edge that does not go down the file (from >= to). Usually
   // there is none, and then there is nothing to search.
   let backward = false;
