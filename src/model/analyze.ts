@@ -23,6 +23,7 @@ import { RESERVED_STAGE_NAMES, STAGE_INDEX, isValidStageName } from './graph/sta
 import { suggest } from './graph/suggest.ts';
 import { runChecks } from './lint/index.ts';
 import { isAs } from './syntax/checks.ts';
+import { isKnownKeyword } from './syntax/instruction.ts';
 import { parseDockerfile } from './syntax/parse.ts';
 import type {
   Analysis,
@@ -53,8 +54,6 @@ const PLATFORM_ARGS: readonly [string, string][] = [
 ];
 
 const NO_ENV: ReadonlyMap<string, string> = new Map();
-/** A --from value with one of these may change when expanded (a regex literal in the per-instruction path is a new object per call). */
-const MAY_EXPAND = /[$'"`\\]/;
 
 /** Analyse a Dockerfile. Never throws: an unexpected failure becomes an InternalError diagnostic. */
 export function analyze(text: string): Analysis {
@@ -415,22 +414,13 @@ function splitStages(file: DockerfileSyntax, report: Report) {
       continue;
     } else if (instruction.cmd === 'arg') {
       globalArgInstructions.push(instruction);
-    } else if (isKnownInstruction(instruction.cmd)) {
+    } else if (isKnownKeyword(instruction.cmd)) {
       // Unknown keywords are the parser's to report.
       report(M.InstructionBeforeFrom, instruction.startLine, instruction.keywordSpan, instruction.keyword);
     }
   }
   if (stageStart >= 0) stageGroups[stageGroups.length - 1].instructions = all.slice(stageStart + 1);
   return { globalArgInstructions, stageGroups };
-}
-
-const KNOWN_INSTRUCTIONS = new Set([
-  'add', 'arg', 'cmd', 'copy', 'entrypoint', 'env', 'expose', 'from', 'healthcheck', 'label', 'maintainer',
-  'onbuild', 'run', 'shell', 'stopsignal', 'user', 'volume', 'workdir',
-]);
-
-function isKnownInstruction(cmd: string): boolean {
-  return KNOWN_INSTRUCTIONS.has(cmd);
 }
 
 /**
@@ -521,7 +511,7 @@ function addInstructionEdges(
     if (flag === null || flag.value === null || flag.value === '') return;
     const value = flag.value;
     const valueSpan = flag.valueSpan ?? flag.span;
-    if (MAY_EXPAND.test(value) && expandWord(value, NO_ENV).value !== value) {
+    if (mayExpand(value, '\\') && expandExpandable(value, NO_ENV).value !== value) {
       report(M.FromVariable, line, valueSpan);
       return;
     }

@@ -4,6 +4,7 @@
 // build failure `error=true` turns reported warnings into.
 
 import type { Analysis, Diagnostic, DiagnosticDetail, Instruction } from '../types';
+import { lineBreakEnd } from '../syntax/lines';
 import { instructionAtLine } from '../syntax/locate';
 import { buildkitChecks } from './buildkitChecks';
 import {
@@ -42,7 +43,7 @@ function checkComments(file: Analysis['file']): { any: boolean; experimental: bo
   const { text, lineStarts, commentLines } = file;
   for (let k = 0; k < commentLines.length; k++) {
     const line = commentLines[k];
-    const comment = text.slice(lineStarts[line], line + 1 < lineStarts.length ? lineStarts[line + 1] : text.length);
+    const comment = text.slice(lineStarts[line], lineBreakEnd(text, lineStarts, line));
     // Most comments hold no "=" at all; only those need the pattern.
     if (comment.indexOf('=') === -1) continue;
     const at = comment.search(/check\s*=/i);

@@ -6,6 +6,19 @@ interface HasLineStarts {
   lineStarts: ArrayLike<number>;
 }
 
+/**
+ * Offset just past 0-based line i's line break: where the next line starts,
+ * or the end of the text for the last line.
+ */
+export function lineBreakEnd(text: string, lineStarts: ArrayLike<number>, i: number): number {
+  return i + 1 < lineStarts.length ? lineStarts[i + 1] : text.length;
+}
+
+/** How many lines BuildKit's scanner yields: the empty "line" after a final "\n" is not one. */
+export function scannedLineCount(text: string, lineStarts: ArrayLike<number>): number {
+  return lineStarts[lineStarts.length - 1] < text.length ? lineStarts.length : lineStarts.length - 1;
+}
+
 /** Offsets where each line begins; always starts with 0. */
 export function computeLineStarts(text: string): Int32Array {
   // One indexOf pass (counting first to allocate the exact size measured twice

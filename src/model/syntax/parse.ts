@@ -25,7 +25,7 @@ import {
 import { argumentProblem, unknownInstructionMessage } from './checks';
 import { heredocsFromLine } from './heredoc';
 import { buildInstruction, type BuildContext } from './instruction';
-import { computeLineStarts } from './lines';
+import { computeLineStarts, lineBreakEnd, scannedLineCount } from './lines';
 import { LogicalLine } from './logical';
 import { SyntaxTree } from './tree';
 
@@ -97,8 +97,7 @@ class Reader {
   constructor(text: string, readInPlace: boolean) {
     this.text = text;
     this.lineStarts = computeLineStarts(text);
-    const last = this.lineStarts[this.lineStarts.length - 1];
-    this.lineCount = last < text.length ? this.lineStarts.length : this.lineStarts.length - 1;
+    this.lineCount = scannedLineCount(text, this.lineStarts);
     this.hasBom = text.charCodeAt(0) === BOM;
     const whole = new LogicalLine();
     whole.reset(0);
@@ -114,7 +113,7 @@ class Reader {
 
   /** Offset just past line i's line break (or the end of the text). */
   private lineEnd(i: number): number {
-    return i + 1 < this.lineStarts.length ? this.lineStarts[i + 1] : this.text.length;
+    return lineBreakEnd(this.text, this.lineStarts, i);
   }
 
   /** End of line i without its trailing run of "\r" and "\n" (BuildKit's trimNewline). */
@@ -190,7 +189,7 @@ class Reader {
     if (text.length <= safe) return;
     for (let i = 0; i < this.lineCount; i++) {
       const start = starts[i];
-      const end = i + 1 < starts.length ? starts[i + 1] : text.length;
+      const end = lineBreakEnd(text, starts, i);
       if (end - start <= safe) continue;
       if (utf8Length(text, start, end) > MAX_LINE_BYTES) {
         this.report(i + 1, 'error', 'ParseError', 'dockerfile line greater than max allowed size of ' + (MAX_LINE_BYTES - 1), {

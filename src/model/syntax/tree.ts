@@ -1,4 +1,5 @@
 import type { Directive, DockerfileSyntax, Instruction, SyntaxDiagnostic, SyntaxNode } from '../types';
+import { lineBreakEnd, scannedLineCount } from './lines';
 
 // The parser's result. Its node list (every directive, comment, blank line and
 // instruction in order) follows from what the parser records anyway: the
@@ -31,14 +32,12 @@ export class SyntaxTree implements DockerfileSyntax {
 /** Each node owns whole physical lines, line breaks included (see parse.ts). */
 function buildNodes(tree: SyntaxTree): SyntaxNode[] {
   const { text, lineStarts, directives, instructions, commentLines } = tree;
-  // BuildKit's scanner yields no line after a final "\n".
-  const lineCount = lineStarts[lineStarts.length - 1] < text.length ? lineStarts.length : lineStarts.length - 1;
-  const lineEnd = (i: number) => (i + 1 < lineStarts.length ? lineStarts[i + 1] : text.length);
+  const lineCount = scannedLineCount(text, lineStarts);
   const nodes: SyntaxNode[] = [];
   let line = 0;
   for (const directive of directives) {
     line = directive.line - 1;
-    nodes.push({ kind: 'directive', span: { start: lineStarts[line], end: lineEnd(line) }, directive });
+    nodes.push({ kind: 'directive', span: { start: lineStarts[line], end: lineBreakEnd(text, lineStarts, line) }, directive });
     line++;
   }
   let nextInstruction = 0;
@@ -47,14 +46,14 @@ function buildNodes(tree: SyntaxTree): SyntaxNode[] {
     const instruction = instructions[nextInstruction];
     if (instruction !== undefined && instruction.startLine - 1 === line) {
       const last = instruction.endLine - 1;
-      nodes.push({ kind: 'instruction', span: { start: lineStarts[line], end: lineEnd(last) }, instruction });
+      nodes.push({ kind: 'instruction', span: { start: lineStarts[line], end: lineBreakEnd(text, lineStarts, last) }, instruction });
       nextInstruction++;
       line = last + 1;
       continue;
     }
     const isComment = commentLines[nextComment] === line;
     if (isComment) nextComment++;
-    nodes.push({ kind: isComment ? 'comment' : 'blank', span: { start: lineStarts[line], end: lineEnd(line) } });
+    nodes.push({ kind: isComment ? 'comment' : 'blank', span: { start: lineStarts[line], end: lineBreakEnd(text, lineStarts, line) } });
     line++;
   }
   return nodes;
