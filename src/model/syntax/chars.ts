@@ -22,7 +22,8 @@ export const BOM = 0xfeff;
 
 /** Go's unicode.IsSpace: the White_Space property. */
 export function isGoSpace(c: number): boolean {
-  if (c < 0x80) return c === SPACE || (c >= TAB && c <= CR);
+  // Most characters read are printable ASCII: one comparison rules them out.
+  if (c < 0x80) return c <= SPACE && (c === SPACE || (c >= TAB && c <= CR));
   if (c < 0x1680) return c === 0x85 || c === 0xa0;
   return (
     c === 0x1680 ||
@@ -44,17 +45,17 @@ export const GO_SPACE_CLASS = '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u2
 
 /** BuildKit's token separator, the regular expression [\t\v\f\r ]. */
 export function isTokenSpace(c: number): boolean {
-  return c === SPACE || c === TAB || c === 0x0b || c === 0x0c || c === CR;
+  return c <= SPACE && (c === SPACE || (c >= TAB && c <= CR && c !== LF));
 }
 
 /** Go's unicode.IsSpace applied to a single byte value (used where BuildKit scans bytes). */
 export function isAsciiSpace(c: number): boolean {
-  return c === SPACE || (c >= TAB && c <= CR);
+  return c <= SPACE && (c === SPACE || (c >= TAB && c <= CR));
 }
 
 /** RE2's \s: [\t\n\f\r ] (no \v). */
 export function isRegexpSpace(c: number): boolean {
-  return c === SPACE || c === TAB || c === LF || c === 0x0c || c === CR;
+  return c <= SPACE && (c === SPACE || (c >= TAB && c <= CR && c !== 0x0b));
 }
 
 export function isAsciiLetter(c: number): boolean {
