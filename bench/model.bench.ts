@@ -1,7 +1,7 @@
-// analyze() beside dockerfile-ast's DockerfileParser.parse, in one process, on
-// a generated 10,000-line / 500-stage Dockerfile and on the largest real-world
-// corpus file. Prints the wall-clock median and minimum of each, the CPU time
-// per call, and the ratios.
+// analyze() beside dockerfile-ast's DockerfileParser.parse, in one process per
+// input, on a generated 10,000-line / 500-stage Dockerfile and on the largest
+// real-world corpus file. Prints the wall-clock median and minimum of each,
+// the CPU time per call, and the ratios.
 //
 // Targets (issue 2): analyze() at least 20x faster than dockerfile-ast on both
 // inputs, and under 15 ms for the 10,000-line file.
