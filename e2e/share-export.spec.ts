@@ -218,3 +218,21 @@ test('Dockerfile export, and the docker build command for a target that is not t
   await page.getByTestId('export').click();
   await expect(page.getByTestId('build-command')).toHaveText('docker build --target test .');
 });
+
+test('on a narrow window the toolbar wraps: every control, Share and Export included, stays in view', async ({ page }) => {
+  await page.setViewportSize({ width: 800, height: 600 });
+  await openApp(page, TEXT);
+  const toolbar = page.getByRole('toolbar', { name: 'Stagewright' });
+  const controls = toolbar.locator('button:visible, select:visible');
+  expect(await controls.count()).toBeGreaterThan(8);
+  for (const box of await controls.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()))) {
+    expect(box.left).toBeGreaterThanOrEqual(0);
+    expect(box.right).toBeLessThanOrEqual(800);
+  }
+  await page.getByTestId('export').click();
+  await expect(page.getByTestId('export-dockerfile')).toBeVisible();
+  // The edge legend keeps clear of the zoom controls.
+  const legend = (await page.getByTestId('legend').boundingBox())!;
+  const zoom = (await page.locator('.react-flow__controls').boundingBox())!;
+  expect(legend.x + legend.width).toBeLessThanOrEqual(zoom.x);
+});

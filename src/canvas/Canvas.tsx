@@ -114,7 +114,7 @@ function CanvasInner() {
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
         <Controls showInteractive={false} position="bottom-right" />
-        <Panel position="bottom-left">
+        <Panel position="bottom-left" className="sw-legend-panel">
           <Legend big={big} />
         </Panel>
         {empty && (
