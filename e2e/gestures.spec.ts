@@ -144,6 +144,23 @@ test('delete a connection: select it and press Delete', async ({ page }) => {
   await expectUndoRestores(page, changed);
 });
 
+test('two connections between the same stages are drawn apart, and each can be clicked and deleted', async ({ page }) => {
+  const two = BASE.replace('COPY --from=build /out/app /usr/bin/app\n', 'COPY --from=build /out/app /usr/bin/app\nCOPY --from=build /app.yaml /etc/app.yaml\n');
+  await openApp(page, two);
+  await expectStages(page, 2);
+  const labels = page.locator('[data-testid="edge"][data-kind="copy"] .sw-edge-label');
+  await expect(labels).toHaveCount(2);
+  const [first, second] = [(await labels.nth(0).boundingBox())!, (await labels.nth(1).boundingBox())!];
+  // Apart: neither label covers the other.
+  expect(first.y + first.height <= second.y || second.y + second.height <= first.y).toBe(true);
+  // A real click on the second label (not a dispatched event) selects that connection.
+  await page.mouse.click(second.x + second.width / 2, second.y + second.height / 2);
+  await expect(page.getByTestId('edge-delete')).toHaveCount(1);
+  await pressOnCanvas(page, 'Delete');
+  await expectText(page, BASE);
+  await expect(page.locator('[data-testid="edge"][data-kind="copy"]')).toHaveCount(1);
+});
+
 test('delete a stage others use: asks first, in the page', async ({ page }) => {
   await start(page);
   await stageNode(page, 0).locator('.sw-stage-index').click();

@@ -13,20 +13,45 @@ import { deleteEdge } from './gestures.ts';
 const CHAR_WIDTH = 6.6; // 11px monospace
 const LABEL_HEIGHT = 18;
 
+/** Vertical distance between the labels of neighbouring lanes (edges between the same two nodes). */
+const LANE_GAP = LABEL_HEIGHT + 6;
+
 /** A stage that refers to itself (an error the problems list explains): a loop over the node, not a line through it. */
-function selfLoop(sx: number, sy: number, tx: number, ty: number): [string, number, number] {
-  const lift = 70;
+function selfLoop(sx: number, sy: number, tx: number, ty: number, lane: number): [string, number, number] {
+  const lift = 70 + lane * LANE_GAP;
   const top = Math.min(sy, ty) - lift;
   return [`M ${sx} ${sy} C ${sx + 60} ${sy}, ${sx + 30} ${top}, ${(sx + tx) / 2} ${top} S ${tx - 60} ${ty}, ${tx} ${ty}`, (sx + tx) / 2, top];
 }
 
+/**
+ * One of several edges between the same two nodes, from a right-hand handle
+ * to a left-hand one: a curve that leaves and arrives where the others do but
+ * bows out to its lane, so that each one, its label and its delete button can
+ * be seen and clicked. The label sits on the curve's midpoint.
+ */
+function lanePath(sx: number, sy: number, tx: number, ty: number, lane: number): [string, number, number] {
+  const reach = Math.max(Math.abs(tx - sx) / 2, 40);
+  // A cubic's midpoint moves by 3/4 of what both its control points move.
+  const bow = (lane * LANE_GAP * 4) / 3;
+  const c1x = sx + reach;
+  const c2x = tx - reach;
+  const cy1 = sy + bow;
+  const cy2 = ty + bow;
+  const labelX = (sx + 3 * c1x + 3 * c2x + tx) / 8;
+  const labelY = (sy + 3 * cy1 + 3 * cy2 + ty) / 8;
+  return [`M ${sx} ${sy} C ${c1x} ${cy1}, ${c2x} ${cy2}, ${tx} ${ty}`, labelX, labelY];
+}
+
 export const DependencyEdge = memo(function DependencyEdge(props: EdgeProps<FlowEdge>) {
   const { id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
+  if (!data) return null;
+  const lane = data.lane;
   const [path, labelX, labelY] =
     source === target
-      ? selfLoop(sourceX, sourceY, targetX, targetY)
-      : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
-  if (!data) return null;
+      ? selfLoop(sourceX, sourceY, targetX, targetY, lane)
+      : lane !== 0
+        ? lanePath(sourceX, sourceY, targetX, targetY, lane)
+        : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const kind = data.kind;
   const text = data.label;
   const textWidth = text !== null ? text.length * CHAR_WIDTH : 0;

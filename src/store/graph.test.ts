@@ -31,6 +31,33 @@ describe('deriveGraph', () => {
     expect((g.nodes[0].data as StageNodeData).resolvedBase).toBeNull();
   });
 
+  it('gives edges between the same two nodes lanes centred on 0, and an edge of its own lane 0', () => {
+    const text = `FROM golang:1.23 AS build
+FROM build AS test
+COPY --from=build /src/testdata /testdata
+FROM gcr.io/distroless/static-debian12
+COPY --from=build /out/app /app
+COPY --from=build /etc/ssl/certs /etc/ssl/certs
+COPY --from=test /report.xml /report.xml
+COPY --from=build /usr/share/zoneinfo /usr/share/zoneinfo
+`;
+    const g = deriveGraph(analyze(text));
+    expect(g.edges.map((e) => [e.source, e.target, e.data.kind, e.data.lane])).toEqual([
+      ['build', 'test', 'from', -0.5],
+      ['build', 'test', 'copy', 0.5],
+      ['build', '#2', 'copy', -1],
+      ['build', '#2', 'copy', 0],
+      ['test', '#2', 'copy', 0],
+      ['build', '#2', 'copy', 1],
+    ]);
+    // A lane change (a third COPY from test) re-creates the edges it moves, and only those.
+    const more = deriveGraph(analyze(text + 'COPY --from=test /coverage /coverage\n'), g);
+    expect(more.edges[4]).not.toBe(g.edges[4]);
+    expect(more.edges[4].data.lane).toBe(-0.5);
+    expect(more.edges[0]).toBe(g.edges[0]);
+    expect(more.edges[2]).toBe(g.edges[2]);
+  });
+
   it('returns the very same graph for an edit that changes nothing it shows', () => {
     const a = deriveGraph(analyze(TEXT));
     // A comment after the last instruction: nothing shown changes.

@@ -56,6 +56,12 @@ export interface EdgeData extends Record<string, unknown> {
   label: string | null;
   /** Full description for the tooltip. */
   title: string;
+  /**
+   * Where the edge runs among the edges between the same two nodes (two COPY
+   * --from=build into one stage, or FROM build and a COPY from it), centred on
+   * 0: -0.5 and 0.5 for two, -1, 0 and 1 for three. 0 for an edge of its own.
+   */
+  lane: number;
 }
 
 export interface GraphEdge {
@@ -191,7 +197,7 @@ export function sameStageData(a: StageNodeData, b: StageNodeData): boolean {
 }
 
 function sameEdgeData(a: EdgeData, b: EdgeData): boolean {
-  return a.kind === b.kind && a.edgeIndex === b.edgeIndex && a.line === b.line && a.label === b.label && a.title === b.title;
+  return a.kind === b.kind && a.edgeIndex === b.edgeIndex && a.line === b.line && a.label === b.label && a.title === b.title && a.lane === b.lane;
 }
 
 /** Counts diagnostics per stage by line range, in one pass over sorted stage starts. */
@@ -290,11 +296,34 @@ export function deriveGraph(analysis: Analysis, previous: DerivedGraph = EMPTY_G
 
   const edges: GraphEdge[] = [];
   const seen = new Map<string, number>();
+  // Edges between the same two nodes would be drawn on one another: count
+  // them first, so that each can be given a lane of its own.
+  const ends: (readonly [source: string, target: string, pair: string] | null)[] = new Array(analysis.edges.length);
+  const pairTotals = new Map<string, number>();
   analysis.edges.forEach((edge, i) => {
     const source = typeof edge.from === 'number' ? stageIds[edge.from] : imageNodeId(edge.from);
     const target = stageIds[edge.to];
-    if (source === undefined || target === undefined) return;
-    const base = `${edge.kind}:${source}->${target}`;
+    if (source === undefined || target === undefined) {
+      ends[i] = null;
+      return;
+    }
+    const pair = `${source}->${target}`;
+    ends[i] = [source, target, pair];
+    pairTotals.set(pair, (pairTotals.get(pair) ?? 0) + 1);
+  });
+  const pairSeen = new Map<string, number>();
+  analysis.edges.forEach((edge, i) => {
+    const end = ends[i];
+    if (end === null) return;
+    const [source, target, pair] = end;
+    const total = pairTotals.get(pair) ?? 1;
+    let lane = 0;
+    if (total > 1) {
+      const k = pairSeen.get(pair) ?? 0;
+      pairSeen.set(pair, k + 1);
+      lane = k - (total - 1) / 2;
+    }
+    const base = `${edge.kind}:${pair}`;
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
     const id = n === 0 ? base : `${base}#${n}`;
@@ -310,6 +339,7 @@ export function deriveGraph(analysis: Analysis, previous: DerivedGraph = EMPTY_G
       prev.data.kind === edge.kind &&
       prev.data.edgeIndex === i &&
       prev.data.line === edge.line &&
+      prev.data.lane === lane &&
       sameArray(edgePaths.get(prev.data) ?? NO_PATHS, paths)
     ) {
       edges.push(prev);
@@ -323,6 +353,7 @@ export function deriveGraph(analysis: Analysis, previous: DerivedGraph = EMPTY_G
       line: edge.line,
       label: copy.label,
       title: `${verb} (line ${edge.line})${copy.text ? `: ${copy.text}` : ''}`,
+      lane,
     };
     edgePaths.set(data, paths);
     if (prev && prev.source === source && prev.target === target && sameEdgeData(prev.data, data)) edges.push(prev);
