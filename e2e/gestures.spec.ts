@@ -161,6 +161,37 @@ test('two connections between the same stages are drawn apart, and each can be c
   await expect(page.locator('[data-testid="edge"][data-kind="copy"]')).toHaveCount(1);
 });
 
+/** Points along the drawn path of the n-th edge of a kind, in page coordinates. */
+async function edgePoints(page: Page, kind: string, n = 0): Promise<{ x: number; y: number }[]> {
+  return page.locator(`[data-testid="edge"][data-kind="${kind}"] path.sw-edge-path`).nth(n).evaluate((path: SVGPathElement) => {
+    const matrix = path.getScreenCTM()!;
+    const length = path.getTotalLength();
+    return Array.from({ length: 41 }, (_, i) => {
+      const p = path.getPointAtLength((length * i) / 40);
+      return { x: matrix.a * p.x + matrix.c * p.y + matrix.e, y: matrix.b * p.x + matrix.d * p.y + matrix.f };
+    });
+  });
+}
+
+test('a connection that spans a column goes around the stage in its way', async ({ page }) => {
+  // deps -> build -> runtime and deps -> test: COPY --from=deps into runtime passes the middle column.
+  await openApp(
+    page,
+    'FROM node:22 AS deps\nRUN npm ci\n\nFROM deps AS build\nRUN npm run build\n\nFROM deps AS test\nRUN npm test\n\nFROM node:22-slim AS runtime\nCOPY --from=deps /app/node_modules ./node_modules\nCOPY --from=build /app/dist ./dist\n',
+  );
+  await expectStages(page, 4);
+  const inside = (p: { x: number; y: number }, b: { x: number; y: number; width: number; height: number }) =>
+    p.x > b.x && p.x < b.x + b.width && p.y > b.y && p.y < b.y + b.height;
+  const middle = [(await stageNode(page, 1).boundingBox())!, (await stageNode(page, 2).boundingBox())!];
+  const runtime = (await stageNode(page, 3).boundingBox())!;
+  const deps = (await stageNode(page, 0).boundingBox())!;
+  // The COPY edges in text order: --from=deps first.
+  const points = await edgePoints(page, 'copy', 0);
+  expect(points[0].x).toBeCloseTo(deps.x + deps.width, -1);
+  expect(points[points.length - 1].x).toBeCloseTo(runtime.x, -1);
+  for (const p of points) for (const box of middle) expect(inside(p, box), `${JSON.stringify(p)} crosses a stage`).toBe(false);
+});
+
 test('delete a stage others use: asks first, in the page', async ({ page }) => {
   await start(page);
   await stageNode(page, 0).locator('.sw-stage-index').click();

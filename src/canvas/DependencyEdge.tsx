@@ -42,16 +42,40 @@ function lanePath(sx: number, sy: number, tx: number, ty: number, lane: number):
   return [`M ${sx} ${sy} C ${c1x} ${cy1}, ${c2x} ${cy2}, ${tx} ${ty}`, labelX, labelY];
 }
 
+/**
+ * An edge that spans columns, along the layout's route between the nodes in
+ * its way: from the source handle through each route point to the target
+ * handle, every stretch an S-curve that leaves and arrives horizontally (so
+ * the whole is smooth), with the label on the route's middle.
+ */
+function routedPath(sx: number, sy: number, tx: number, ty: number, route: readonly { x: number; y: number }[]): [string, number, number] {
+  const points = [{ x: sx, y: sy }, ...route, { x: tx, y: ty }];
+  let d = `M ${sx} ${sy}`;
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1];
+    const b = points[i];
+    const half = (b.x - a.x) / 2;
+    d += ` C ${a.x + half} ${a.y}, ${b.x - half} ${b.y}, ${b.x} ${b.y}`;
+  }
+  const mid = (route.length - 1) / 2;
+  const before = route[Math.floor(mid)];
+  const after = route[Math.ceil(mid)];
+  return [d, (before.x + after.x) / 2, (before.y + after.y) / 2];
+}
+
 export const DependencyEdge = memo(function DependencyEdge(props: EdgeProps<FlowEdge>) {
   const { id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
   if (!data) return null;
-  const lane = data.lane;
+  const { lane, route } = data;
+  // A routed edge has a way of its own (the layout separates parallel ones too).
   const [path, labelX, labelY] =
     source === target
       ? selfLoop(sourceX, sourceY, targetX, targetY, lane)
-      : lane !== 0
-        ? lanePath(sourceX, sourceY, targetX, targetY, lane)
-        : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+      : route !== undefined && route.length > 0
+        ? routedPath(sourceX, sourceY, targetX, targetY, route)
+        : lane !== 0
+          ? lanePath(sourceX, sourceY, targetX, targetY, lane)
+          : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const kind = data.kind;
   const text = data.label;
   const textWidth = text !== null ? text.length * CHAR_WIDTH : 0;

@@ -10,6 +10,10 @@
 //   dagre then takes seconds and overflows a worker's stack), a direct layered
 //   layout: longest-path ranks, barycentre ordering sweeps over real nodes
 //   only, and columns packed by measured heights. Linear in nodes and edges.
+// dagre also routes each edge that spans columns through the gaps between the
+// nodes of the columns it crosses: those routes come back with the positions,
+// and the canvas draws such an edge along its route rather than straight
+// through the nodes in its way.
 // Runs in a worker for big graphs (./layoutClient.ts); tests call it directly.
 import { Graph, layout } from '@dagrejs/dagre';
 
@@ -20,6 +24,8 @@ export interface LayoutNode {
 }
 
 export interface LayoutEdge {
+  /** The edge's id, for its route; an edge without one gets none. */
+  id?: string;
   source: string;
   target: string;
 }
@@ -31,6 +37,18 @@ export interface LayoutRequest {
 
 export type Positions = Record<string, { x: number; y: number }>;
 
+/**
+ * By edge id, the points an edge that spans columns passes between its two
+ * ends (which are the nodes' handles, not part of the route), left to right.
+ */
+export type Routes = Record<string, { x: number; y: number }[]>;
+
+export interface LayoutResult {
+  positions: Positions;
+  /** Empty for the direct layout, which places no edges. */
+  routes: Routes;
+}
+
 export const NODE_GAP = 28;
 /** Wide enough for a short COPY label between two columns. */
 export const RANK_GAP = 190;
@@ -39,13 +57,13 @@ export const RANK_GAP = 190;
 const DAGRE_MAX_DUMMIES = 400;
 const DAGRE_MAX_NODES = 80;
 
-export function computeLayout(request: LayoutRequest): Positions {
+export function computeLayout(request: LayoutRequest): LayoutResult {
   const graph = indexGraph(request);
   const ranks = longestPathRanks(graph);
   let dummies = 0;
   for (const [s, t] of graph.edges) dummies += Math.max(0, Math.abs(ranks[t] - ranks[s]) - 1);
   if (graph.n <= DAGRE_MAX_NODES && dummies <= DAGRE_MAX_DUMMIES) return dagreLayout(request);
-  return directLayout(request, graph, ranks);
+  return { positions: directLayout(request, graph, ranks), routes: {} };
 }
 
 interface IndexedGraph {
@@ -104,7 +122,7 @@ function longestPathRanks(g: IndexedGraph): number[] {
   return ranks;
 }
 
-function dagreLayout({ nodes, edges }: LayoutRequest): Positions {
+function dagreLayout({ nodes, edges }: LayoutRequest): LayoutResult {
   const g = new Graph({ multigraph: true });
   g.setGraph({ rankdir: 'LR', nodesep: NODE_GAP, ranksep: RANK_GAP, marginx: 0, marginy: 0 });
   g.setDefaultEdgeLabel(() => ({}));
@@ -124,7 +142,18 @@ function dagreLayout({ nodes, edges }: LayoutRequest): Positions {
     // dagre gives centres; React Flow wants top-left corners.
     out[n.id] = p ? { x: Math.round(p.x - n.width / 2), y: Math.round(p.y - n.height / 2) } : { x: 0, y: 0 };
   }
-  return out;
+  // dagre gives an edge its two end points on the nodes' borders and a point
+  // in each half-column between: three points for neighbouring columns, where
+  // a plain curve between the handles crosses no node; more for an edge that
+  // passes other columns, whose inner points are its way through them.
+  const routes: Routes = {};
+  edges.forEach((e, i) => {
+    if (e.id === undefined || !g.hasEdge(e.source, e.target, `e${i}`)) return;
+    const points = (g.edge(e.source, e.target, `e${i}`) as { points?: { x: number; y: number }[] }).points;
+    if (!points || points.length <= 3) return;
+    routes[e.id] = points.slice(1, -1).map((p) => ({ x: Math.round(p.x), y: Math.round(p.y) }));
+  });
+  return { positions: out, routes };
 }
 
 const SWEEPS = 4;

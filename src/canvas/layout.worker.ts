@@ -5,7 +5,7 @@ import { computeLayout, type LayoutRequest } from './layout.ts';
 self.onmessage = (event: MessageEvent<{ id: number; request: LayoutRequest }>) => {
   const { id, request } = event.data;
   try {
-    self.postMessage({ id, positions: computeLayout(request) });
+    self.postMessage({ id, result: computeLayout(request) });
   } catch (error) {
     self.postMessage({ id, error: String(error) });
   }

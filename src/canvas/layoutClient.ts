@@ -1,23 +1,23 @@
 // Asks the layout worker for positions; falls back to the main thread when
 // workers are unavailable. Only the latest request's answer matters: older
 // answers are dropped by the caller comparing shape keys.
-import { computeLayout, type LayoutRequest, type Positions } from './layout.ts';
+import { computeLayout, type LayoutRequest, type LayoutResult } from './layout.ts';
 import LayoutWorker from './layout.worker.ts?worker';
 
 let worker: Worker | null = null;
 let nextId = 0;
-const pending = new Map<number, { resolve: (p: Positions) => void; reject: (e: Error) => void }>();
+const pending = new Map<number, { resolve: (p: LayoutResult) => void; reject: (e: Error) => void }>();
 
 function getWorker(): Worker | null {
   if (worker) return worker;
   if (typeof Worker === 'undefined') return null;
   try {
     worker = new LayoutWorker();
-    worker.onmessage = (event: MessageEvent<{ id: number; positions?: Positions; error?: string }>) => {
+    worker.onmessage = (event: MessageEvent<{ id: number; result?: LayoutResult; error?: string }>) => {
       const entry = pending.get(event.data.id);
       if (!entry) return;
       pending.delete(event.data.id);
-      if (event.data.positions) entry.resolve(event.data.positions);
+      if (event.data.result) entry.resolve(event.data.result);
       else entry.reject(new Error(event.data.error ?? 'layout failed'));
     };
     return worker;
@@ -29,7 +29,7 @@ function getWorker(): Worker | null {
 /** Small graphs are laid out at once on the main thread: a worker round trip would cost more. */
 const MAIN_THREAD_LIMIT = 60;
 
-export function requestLayout(request: LayoutRequest): Promise<Positions> {
+export function requestLayout(request: LayoutRequest): Promise<LayoutResult> {
   const w = request.nodes.length > MAIN_THREAD_LIMIT ? getWorker() : null;
   if (!w) {
     try {

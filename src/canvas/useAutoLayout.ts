@@ -43,6 +43,14 @@ function autoNodesOverlap(s: State): boolean {
   return false;
 }
 
+/** The graph as the layout sees it: measured sizes where nodes have them, estimated ones elsewhere. */
+function layoutRequest(s: State): LayoutRequest {
+  return {
+    nodes: s.graph.nodes.map((n) => ({ id: n.id, ...(s.measured[n.id] ?? estimateSize(n, isCollapsed(s, n.id))) })),
+    edges: s.graph.edges.map((e) => ({ id: e.id, source: e.source, target: e.target })),
+  };
+}
+
 let announceCanvasReady: () => void = () => {};
 /** Resolves once the first laid-out graph has been painted. */
 export const canvasReady = new Promise<void>((resolve) => (announceCanvasReady = resolve));
@@ -83,18 +91,15 @@ export function useAutoLayout(): void {
     if (shapeKey === laidOut || inFlight.current === shapeKey) return;
     const store = appStore();
     const s = store.getState();
-    const request: LayoutRequest = {
-      nodes: s.graph.nodes.map((n) => ({ id: n.id, ...(s.measured[n.id] ?? estimateSize(n, isCollapsed(s, n.id))) })),
-      edges: s.graph.edges.map((e) => ({ source: e.source, target: e.target })),
-    };
+    const request = layoutRequest(s);
     inFlight.current = shapeKey;
     requestLayout(request).then(
-      (positions) => {
+      ({ positions, routes }) => {
         if (inFlight.current === shapeKey) inFlight.current = null;
         const now = store.getState();
         // A newer shape superseded this request: its own layout will follow.
         if (`${now.graph.shapeKey}\n|${collapseSignature(now)}` !== shapeKey) return;
-        now.setLayout(shapeKey, positions);
+        now.setLayout(shapeKey, positions, routes);
       },
       (error: unknown) => {
         if (inFlight.current === shapeKey) inFlight.current = null;
@@ -103,7 +108,7 @@ export function useAutoLayout(): void {
         const now = store.getState();
         const grid: Record<string, { x: number; y: number }> = {};
         now.graph.nodes.forEach((n, i) => (grid[n.id] = { x: (i % 8) * 320, y: Math.floor(i / 8) * 260 }));
-        now.setLayout(shapeKey, grid);
+        now.setLayout(shapeKey, grid, {});
       },
     );
   }, [shapeKey, laidOut]);
@@ -117,14 +122,11 @@ export function useAutoLayout(): void {
     const s = store.getState();
     const key = s.layout.shapeKey;
     if (inFlight.current !== null || key === '') return;
-    const request: LayoutRequest = {
-      nodes: s.graph.nodes.map((n) => ({ id: n.id, ...(s.measured[n.id] ?? estimateSize(n, isCollapsed(s, n.id))) })),
-      edges: s.graph.edges.map((e) => ({ source: e.source, target: e.target })),
-    };
+    const request = layoutRequest(s);
     requestLayout(request).then(
-      (positions) => {
+      ({ positions, routes }) => {
         const now = store.getState();
-        if (now.layout.shapeKey === key) now.setLayout(key, positions, false);
+        if (now.layout.shapeKey === key) now.setLayout(key, positions, routes, false);
       },
       () => {},
     );

@@ -71,13 +71,35 @@ export function composeNodes(prev: readonly FlowNode[], input: ComposeInput): Fl
   return changed ? out : (prev as FlowNode[]);
 }
 
-export function composeEdges(prev: readonly FlowEdge[], graph: DerivedGraph, selectedEdge: string | null): FlowEdge[] {
+/** The automatic layout's edge routes, and the nodes the user has moved since (whose edges' routes no longer fit). */
+export interface EdgeRouting {
+  routes: Record<string, XY[]>;
+  dragged: Record<string, XY>;
+}
+
+const NO_ROUTING: EdgeRouting = { routes: {}, dragged: {} };
+
+/** An edge's data with its route, the same object for as long as both stay the same. */
+const routedData = new WeakMap<EdgeData, { route: XY[]; data: EdgeData }>();
+
+function withRoute(data: EdgeData, route: XY[] | undefined): EdgeData {
+  if (route === undefined) return data;
+  const cached = routedData.get(data);
+  if (cached && cached.route === route) return cached.data;
+  const routed = { ...data, route };
+  routedData.set(data, { route, data: routed });
+  return routed;
+}
+
+export function composeEdges(prev: readonly FlowEdge[], graph: DerivedGraph, selectedEdge: string | null, routing: EdgeRouting = NO_ROUTING): FlowEdge[] {
   const prevById = new Map(prev.map((e) => [e.id, e]));
   let changed = prev.length !== graph.edges.length;
   const out = graph.edges.map((g, i) => {
     const selected = selectedEdge === g.id;
+    const moved = routing.dragged[g.source] !== undefined || routing.dragged[g.target] !== undefined;
+    const data = withRoute(g.data, moved ? undefined : routing.routes[g.id]);
     const old = prevById.get(g.id);
-    if (old && old.data === g.data && old.source === g.source && old.target === g.target && !!old.selected === selected) {
+    if (old && old.data === data && old.source === g.source && old.target === g.target && !!old.selected === selected) {
       if (prev[i] !== old) changed = true;
       return old;
     }
@@ -87,7 +109,7 @@ export function composeEdges(prev: readonly FlowEdge[], graph: DerivedGraph, sel
       type: 'dependency',
       source: g.source,
       target: g.target,
-      data: g.data,
+      data,
       selected,
       deletable: false,
     };

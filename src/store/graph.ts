@@ -62,6 +62,8 @@ export interface EdgeData extends Record<string, unknown> {
    * 0: -0.5 and 0.5 for two, -1, 0 and 1 for three. 0 for an edge of its own.
    */
   lane: number;
+  /** Set by the canvas (store/flow.ts): the layout's way between the nodes the edge passes, when it spans columns. */
+  route?: readonly { x: number; y: number }[];
 }
 
 export interface GraphEdge {

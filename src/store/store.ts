@@ -48,6 +48,8 @@ export interface LayoutState {
   /** A counter that changes whenever a new layout lands, so the canvas knows to fit the view. */
   generation: number;
   positions: Record<string, XY>;
+  /** By edge id, the way an edge that spans columns takes between the nodes in them (see canvas/layout.ts). */
+  routes: Record<string, XY[]>;
   /** Whether the canvas should fit the view to this layout (false when only node sizes changed). */
   fit: boolean;
 }
@@ -103,7 +105,7 @@ export interface AppState {
   moveNode(id: string, position: XY): void;
   resetPositions(): void;
   setMeasured(sizes: Record<string, Size>): void;
-  setLayout(shapeKey: string, positions: Record<string, XY>, fit?: boolean): void;
+  setLayout(shapeKey: string, positions: Record<string, XY>, routes: Record<string, XY[]>, fit?: boolean): void;
   toggleCollapsed(id: string, collapsedNow: boolean): void;
   setViewport(viewport: Viewport): void;
   setTarget(target: number | null): void;
@@ -201,7 +203,7 @@ export function createAppStore(options: StoreOptions = {}): AppStore {
         selectedEdge,
         measured: s.measured,
       });
-      const edges = composeEdges(s.edges, graph, selectedEdge);
+      const edges = composeEdges(s.edges, graph, selectedEdge, { routes: s.layout.routes, dragged: s.view.positions });
       const diagnostics = partial.analysis && !sameDiagnostics(s.diagnostics, analysis.diagnostics) ? analysis.diagnostics : s.diagnostics;
       return { ...partial, built: builtChanged ? built : s.built, graph, nodes, edges, diagnostics };
     }
@@ -229,7 +231,7 @@ export function createAppStore(options: StoreOptions = {}): AppStore {
     const view = initial?.view ?? { ...DEFAULT_VIEW };
     const built = builtStages ? safeBuilt(builtStages, analysis, view.target, view.builder) : null;
     const graph = deriveGraph(analysis, EMPTY_GRAPH, built);
-    const layout: LayoutState = { shapeKey: '', generation: 0, positions: {}, fit: true };
+    const layout: LayoutState = { shapeKey: '', generation: 0, positions: {}, routes: {}, fit: true };
 
     return {
       text,
@@ -364,8 +366,8 @@ export function createAppStore(options: StoreOptions = {}): AppStore {
         set(derive({ measured: { ...measured, ...sizes } }));
       },
 
-      setLayout(shapeKey, positions, fit = true) {
-        set(derive({ layout: { shapeKey, generation: get().layout.generation + 1, positions, fit } }));
+      setLayout(shapeKey, positions, routes, fit = true) {
+        set(derive({ layout: { shapeKey, generation: get().layout.generation + 1, positions, routes, fit } }));
       },
 
       toggleCollapsed(id, collapsedNow) {
