@@ -190,6 +190,14 @@ test('a connection that spans a column goes around the stage in its way', async 
   expect(points[0].x).toBeCloseTo(deps.x + deps.width, -1);
   expect(points[points.length - 1].x).toBeCloseTo(runtime.x, -1);
   for (const p of points) for (const box of middle) expect(inside(p, box), `${JSON.stringify(p)} crosses a stage`).toBe(false);
+
+  // Dragged further down, the runtime stage is joined to the same way round.
+  await dragNode(page, stageNode(page, 3), 0, 120);
+  const moved = (await stageNode(page, 3).boundingBox())!;
+  expect(moved.y - runtime.y).toBeGreaterThan(60);
+  const after = await edgePoints(page, 'copy', 0);
+  expect(after[after.length - 1].y).toBeCloseTo(moved.y + moved.height / 2, -1);
+  for (const p of after) for (const box of middle) expect(inside(p, box), `${JSON.stringify(p)} crosses a stage`).toBe(false);
 });
 
 test('delete a stage others use: asks first, in the page', async ({ page }) => {

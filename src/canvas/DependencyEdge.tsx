@@ -67,11 +67,14 @@ export const DependencyEdge = memo(function DependencyEdge(props: EdgeProps<Flow
   const { id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
   if (!data) return null;
   const { lane, route } = data;
-  // A routed edge has a way of its own (the layout separates parallel ones too).
+  // A routed edge has a way of its own (the layout separates parallel ones
+  // too), kept as long as its ends are still to either side of it: a dragged
+  // end is joined to it by its first or last curve.
+  const routed = route !== undefined && route.length > 0 && sourceX < route[0].x && route[route.length - 1].x < targetX;
   const [path, labelX, labelY] =
     source === target
       ? selfLoop(sourceX, sourceY, targetX, targetY, lane)
-      : route !== undefined && route.length > 0
+      : routed
         ? routedPath(sourceX, sourceY, targetX, targetY, route)
         : lane !== 0
           ? lanePath(sourceX, sourceY, targetX, targetY, lane)

@@ -71,14 +71,6 @@ export function composeNodes(prev: readonly FlowNode[], input: ComposeInput): Fl
   return changed ? out : (prev as FlowNode[]);
 }
 
-/** The automatic layout's edge routes, and the nodes the user has moved since (whose edges' routes no longer fit). */
-export interface EdgeRouting {
-  routes: Record<string, XY[]>;
-  dragged: Record<string, XY>;
-}
-
-const NO_ROUTING: EdgeRouting = { routes: {}, dragged: {} };
-
 /** An edge's data with its route, the same object for as long as both stay the same. */
 const routedData = new WeakMap<EdgeData, { route: XY[]; data: EdgeData }>();
 
@@ -91,13 +83,15 @@ function withRoute(data: EdgeData, route: XY[] | undefined): EdgeData {
   return routed;
 }
 
-export function composeEdges(prev: readonly FlowEdge[], graph: DerivedGraph, selectedEdge: string | null, routing: EdgeRouting = NO_ROUTING): FlowEdge[] {
+const NO_ROUTES: Record<string, XY[]> = {};
+
+/** `routes`: the automatic layout's, by edge id (see canvas/layout.ts). */
+export function composeEdges(prev: readonly FlowEdge[], graph: DerivedGraph, selectedEdge: string | null, routes = NO_ROUTES): FlowEdge[] {
   const prevById = new Map(prev.map((e) => [e.id, e]));
   let changed = prev.length !== graph.edges.length;
   const out = graph.edges.map((g, i) => {
     const selected = selectedEdge === g.id;
-    const moved = routing.dragged[g.source] !== undefined || routing.dragged[g.target] !== undefined;
-    const data = withRoute(g.data, moved ? undefined : routing.routes[g.id]);
+    const data = withRoute(g.data, routes[g.id]);
     const old = prevById.get(g.id);
     if (old && old.data === data && old.source === g.source && old.target === g.target && !!old.selected === selected) {
       if (prev[i] !== old) changed = true;

@@ -203,7 +203,7 @@ export function createAppStore(options: StoreOptions = {}): AppStore {
         selectedEdge,
         measured: s.measured,
       });
-      const edges = composeEdges(s.edges, graph, selectedEdge, { routes: s.layout.routes, dragged: s.view.positions });
+      const edges = composeEdges(s.edges, graph, selectedEdge, s.layout.routes);
       const diagnostics = partial.analysis && !sameDiagnostics(s.diagnostics, analysis.diagnostics) ? analysis.diagnostics : s.diagnostics;
       return { ...partial, built: builtChanged ? built : s.built, graph, nodes, edges, diagnostics };
     }
