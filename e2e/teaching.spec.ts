@@ -151,3 +151,16 @@ test('replacing edited work asks first, in the page', async ({ page }) => {
   await expect.poll(() => editorText(page)).toBe(templates.find((t) => t.id === 'go-scratch')!.text);
   await setEditorText(page, 'FROM alpine:3.20\n');
 });
+
+test('every dialog has a close button, and opens with the focus on its first field', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('templates').click();
+  await expect(page.getByTestId('templates-dialog')).toBeVisible();
+  await page.getByTestId('modal-close').click();
+  await expect(page.getByTestId('templates-dialog')).toHaveCount(0);
+
+  await page.getByTestId('add-stage').click();
+  await expect(page.getByTestId('add-stage-base')).toBeFocused();
+  await page.getByTestId('modal-close').click();
+  await expect(page.getByTestId('add-stage-dialog')).toHaveCount(0);
+});

@@ -1,4 +1,5 @@
-// An in-page modal: focus goes in, Escape closes, clicking the backdrop closes.
+// An in-page modal: focus goes in, Escape, the close button or a click on the
+// backdrop closes it.
 import { useEffect, useRef, type ReactNode } from 'react';
 
 interface Props {
@@ -13,7 +14,8 @@ export function Modal({ title, onClose, children, testId, compact }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
-    const first = ref.current?.querySelector<HTMLElement>('input, button, select, textarea');
+    // The first field or button of the content, not the close button.
+    const first = ref.current?.querySelector<HTMLElement>('.sw-modal-body :is(input, button, select, textarea)');
     first?.focus();
     return () => previous?.focus?.();
   }, []);
@@ -31,8 +33,13 @@ export function Modal({ title, onClose, children, testId, compact }: Props) {
           if (e.key === 'Escape') onClose();
         }}
       >
-        <h2 className="sw-modal-title">{title}</h2>
-        {children}
+        <div className="sw-modal-header">
+          <h2 className="sw-modal-title">{title}</h2>
+          <button type="button" className="sw-icon-button sw-modal-close" aria-label="Close" title="Close (Esc)" data-testid="modal-close" onClick={onClose}>
+            ×
+          </button>
+        </div>
+        <div className="sw-modal-body">{children}</div>
       </div>
     </div>
   );
