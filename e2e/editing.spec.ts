@@ -250,3 +250,56 @@ test('heredoc bodies read as content in the editor, even a line that starts like
   // Outside the heredoc, nothing is marked.
   await expect.poll(async () => (await body.allTextContents()).join('')).not.toContain('COPY');
 });
+
+test('stages are symbols in the editor: completion, go to definition, rename, hover', async ({ page }) => {
+  const text = 'FROM golang:1.23 AS build\nRUN go build -o /out/app .\n\nFROM build AS test\nRUN go test ./...\n\nFROM alpine:3.20 AS runtime\nCOPY --from=build /out/app /bin/app\n';
+  await openApp(page, text);
+  await expectStages(page, 3);
+  const editor = page.getByTestId('editor');
+  const place = (lineNumber: number, column: number) =>
+    page.evaluate(([l, c]) => {
+      const e = window.__stagewright!.editor as { setPosition(p: object): void; focus(): void };
+      e.setPosition({ lineNumber: l, column: c });
+      e.focus();
+    }, [lineNumber, column] as const);
+
+  // Completion after --from= offers the stages above, nearest first; Enter takes one.
+  await place(9, 1);
+  await page.keyboard.type('COPY --from=');
+  const rows = editor.locator('.suggest-widget .monaco-list-row .label-name');
+  await expect(rows).toHaveText(['test', 'build']);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(' /report.xml /report.xml');
+  await expect.poll(() => editorText(page)).toBe(text + 'COPY --from=test /report.xml /report.xml');
+
+  // F12 on the reference in line 8 goes to the AS name in line 1.
+  await place(8, 15);
+  await page.keyboard.press('F12');
+  await expect.poll(() => cursorLine(page)).toBe(1);
+
+  // F2 on the name renames the stage and every reference, through the canvas's rename edit.
+  await place(1, 23);
+  await page.keyboard.press('F2');
+  const input = editor.locator('.rename-box input');
+  await expect(input).toBeVisible();
+  await input.fill('builder');
+  await page.keyboard.press('Enter');
+  await expect
+    .poll(() => editorText(page))
+    .toBe(text.replaceAll('AS build\n', 'AS builder\n').replace('FROM build AS', 'FROM builder AS').replace('--from=build ', '--from=builder ') + 'COPY --from=test /report.xml /report.xml');
+  await expect(stageNode(page, 0)).toHaveAttribute('data-stage-name', 'builder');
+
+  // A name the stage cannot take is refused with the reason.
+  await place(1, 23);
+  await page.keyboard.press('F2');
+  await input.fill('test');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert')).toContainText('Cannot rename to "test"');
+  expect(await editorText(page)).toContain('AS builder\n');
+
+  // Hovering a reference names the stage it reaches.
+  await place(4, 8);
+  await page.keyboard.press('ControlOrMeta+k');
+  await page.keyboard.press('ControlOrMeta+i');
+  await expect(page.locator('.monaco-hover-content').first()).toContainText("Stage 'builder' (#0), line 1: FROM golang:1.23");
+});

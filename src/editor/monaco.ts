@@ -8,7 +8,8 @@
 // longer resolve. We import the editor API, the editing features a Dockerfile
 // needs (not register.all: inline completions, sticky scroll, unicode
 // highlighting and the like cost time on every keystroke and weigh megabytes),
-// and only the Dockerfile language.
+// and only the Dockerfile language. Definition, references, rename, outline
+// and completion serve the stage symbols of ./stageLanguage.ts.
 import * as monaco from 'monaco-editor/editor/editor.api';
 import 'monaco-editor/features/codicon/register';
 import 'monaco-editor/features/codeEditor/register';
@@ -19,19 +20,26 @@ import 'monaco-editor/features/codeAction/register';
 import 'monaco-editor/features/comment/register';
 import 'monaco-editor/features/contextmenu/register';
 import 'monaco-editor/features/cursorUndo/register';
+import 'monaco-editor/features/documentSymbols/register';
 import 'monaco-editor/features/dnd/register';
 import 'monaco-editor/features/find/register';
 import 'monaco-editor/features/folding/register';
 import 'monaco-editor/features/gotoError/register';
 import 'monaco-editor/features/gotoLine/register';
+import 'monaco-editor/features/gotoSymbol/register';
 import 'monaco-editor/features/hover/register';
 import 'monaco-editor/features/indentation/register';
 import 'monaco-editor/features/lineSelection/register';
 import 'monaco-editor/features/linesOperations/register';
 import 'monaco-editor/features/multicursor/register';
+import 'monaco-editor/features/quickOutline/register';
 import 'monaco-editor/features/readOnlyMessage/register';
+import 'monaco-editor/features/referenceSearch/register';
+import 'monaco-editor/features/rename/register';
 import 'monaco-editor/features/smartSelect/register';
 import 'monaco-editor/features/tokenization/register';
+// The completion widget itself (features/suggest only adds inline completions on top of it).
+import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
 import 'monaco-editor/features/wordOperations/register';
 import 'monaco-editor/languages/definitions/dockerfile/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
@@ -137,6 +145,9 @@ export function createDockerfileEditor(
     fixedOverflowWidgets: true,
     padding: { top: 8, bottom: 8 },
     'semanticHighlighting.enabled': false,
+    // Completion offers stage names where a stage is expected (./stageLanguage.ts),
+    // not every word of the file everywhere.
+    wordBasedSuggestions: 'off',
     ariaLabel: 'Dockerfile',
     // Monaco's translate3d layer hint makes its lines a composited layer as tall
     // as the whole file (200,000 px for 10,000 lines); with software raster

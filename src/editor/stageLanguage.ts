@@ -1,0 +1,161 @@
+// Stages as symbols in the editor, from the model's mentions (model/mentions.ts):
+// go to definition (F12, Ctrl+click) from a FROM, COPY --from or mount from=
+// to the stage's AS name; find references (Shift+F12); rename (F2), through
+// the same edit the canvas's rename makes; a hover that says which stage a
+// reference reaches; the outline (Ctrl+Shift+O); and stage names offered where
+// the text expects one.
+import { analyze } from '../model/analyze.ts';
+import { renameStage } from '../model/edits.ts';
+import { mentionAt, stageCompletionsAt, stageDeclaration, stageMentions, stageSlotBefore } from '../model/mentions.ts';
+import type { Analysis, Span } from '../model/types.ts';
+import { appStore } from '../store/index.ts';
+import { monaco } from './monaco.ts';
+
+type Model = monaco.editor.ITextModel;
+
+/**
+ * The analysis of the model's text as it is now: the store's when it is up to
+ * date, else one of its own. A large file's analysis in the store trails the
+ * last keystrokes on purpose (it batches them); this leaves that alone.
+ */
+function analysisOf(model: Model): Analysis {
+  const text = model.getValue();
+  const current = appStore().getState().analysis;
+  return current.file.text === text ? current : analyze(text);
+}
+
+function rangeOf(model: Model, span: Span): monaco.Range {
+  return monaco.Range.fromPositions(model.getPositionAt(span.start), model.getPositionAt(span.end));
+}
+
+/** How a stage is called in messages: 'build' (#0), or #1 for an unnamed one. */
+function stageTitle(analysis: Analysis, stage: number): string {
+  const name = analysis.stages[stage].name;
+  return name !== null ? `'${name}' (#${stage})` : `#${stage}`;
+}
+
+/** One line about a stage: what it is built from, and where. */
+function stageSummary(analysis: Analysis, stage: number): string {
+  const s = analysis.stages[stage];
+  const detail = analysis.stageDetails[stage];
+  const base = detail.resolvedBase !== s.base ? `${s.base} (= ${detail.resolvedBase})` : s.base;
+  return `Stage ${stageTitle(analysis, stage)}, line ${s.line}: FROM ${base}`;
+}
+
+const REFERENCE_WORDS = { from: 'built FROM it', copy: 'COPY --from', mount: 'RUN --mount from=' } as const;
+
+let registered = false;
+
+/** Registers the providers for the Dockerfile language, once per page. */
+export function registerStageLanguageFeatures(): void {
+  if (registered) return;
+  registered = true;
+  const language = 'dockerfile';
+
+  monaco.languages.registerDefinitionProvider(language, {
+    provideDefinition(model, position) {
+      const analysis = analysisOf(model);
+      const mention = mentionAt(analysis, model.getOffsetAt(position));
+      if (mention === null) return null;
+      return { uri: model.uri, range: rangeOf(model, stageDeclaration(analysis, mention.stage)) };
+    },
+  });
+
+  monaco.languages.registerReferenceProvider(language, {
+    provideReferences(model, position, context) {
+      const analysis = analysisOf(model);
+      const mention = mentionAt(analysis, model.getOffsetAt(position));
+      if (mention === null) return null;
+      return stageMentions(analysis)
+        .filter((m) => m.stage === mention.stage && (context.includeDeclaration || m.kind !== 'name'))
+        .map((m) => ({ uri: model.uri, range: rangeOf(model, m.span) }));
+    },
+  });
+
+  monaco.languages.registerRenameProvider(language, {
+    resolveRenameLocation(model, position) {
+      const analysis = analysisOf(model);
+      const mention = mentionAt(analysis, model.getOffsetAt(position));
+      if (mention === null) {
+        return { range: new monaco.Range(position.lineNumber, position.column, position.lineNumber, position.column), text: '', rejectReason: 'Only a stage name or a reference to a stage can be renamed here.' };
+      }
+      const name = analysis.stages[mention.stage].name;
+      return { range: rangeOf(model, mention.span), text: name ?? '' };
+    },
+    provideRenameEdits(model, position, newName) {
+      const analysis = analysisOf(model);
+      const mention = mentionAt(analysis, model.getOffsetAt(position));
+      if (mention === null) return { edits: [], rejectReason: 'Only a stage name or a reference to a stage can be renamed here.' };
+      const result = renameStage(analysis.file.text, analysis, mention.stage, newName);
+      if (!result.ok) {
+        // Standalone Monaco only logs a refused rename: say why where the canvas's refusals show.
+        appStore().getState().alert(`Cannot rename to "${newName}": ${result.reason}`);
+        return { edits: [], rejectReason: result.reason };
+      }
+      const versionId = model.getVersionId();
+      return {
+        edits: result.edits.map((edit) => ({ resource: model.uri, versionId, textEdit: { range: rangeOf(model, edit), text: edit.text } })),
+      };
+    },
+  });
+
+  monaco.languages.registerHoverProvider(language, {
+    provideHover(model, position) {
+      const analysis = analysisOf(model);
+      const mention = mentionAt(analysis, model.getOffsetAt(position));
+      if (mention === null) return null;
+      const users = stageMentions(analysis).filter((m) => m.stage === mention.stage && m.kind !== 'name');
+      const lines = [stageSummary(analysis, mention.stage)];
+      if (mention.kind === 'name') {
+        lines.push(
+          users.length === 0
+            ? 'No other stage uses it.'
+            : `Used on ${users.length === 1 ? 'line' : 'lines'} ${users.map((m) => `${analysis.edges[m.edge!].line} (${REFERENCE_WORDS[analysis.edges[m.edge!].kind]})`).join(', ')}.`,
+        );
+      }
+      return { range: rangeOf(model, mention.span), contents: lines.map((value) => ({ value, isTrusted: false, supportHtml: false })) };
+    },
+  });
+
+  monaco.languages.registerDocumentSymbolProvider(language, {
+    displayName: 'Stages',
+    provideDocumentSymbols(model) {
+      const analysis = analysisOf(model);
+      return analysis.stages.map((stage, i) => {
+        const detail = analysis.stageDetails[i];
+        return {
+          name: stage.name ?? `stage ${i}`,
+          detail: `FROM ${stage.base}`,
+          kind: monaco.languages.SymbolKind.Class,
+          tags: [],
+          range: rangeOf(model, detail.span),
+          selectionRange: rangeOf(model, stageDeclaration(analysis, i)),
+        };
+      });
+    },
+  });
+
+  monaco.languages.registerCompletionItemProvider(language, {
+    triggerCharacters: ['=', ' '],
+    provideCompletionItems(model, position) {
+      // Asked on typing: the line alone says whether a stage fits here, before any analysis.
+      const prefix = model.getLineContent(position.lineNumber).slice(0, position.column - 1);
+      if (stageSlotBefore(prefix) === null) return { suggestions: [] };
+      const analysis = analysisOf(model);
+      const found = stageCompletionsAt(analysis, model.getOffsetAt(position));
+      if (found === null || found.stages.length === 0) return { suggestions: [] };
+      const range = rangeOf(model, found.replace);
+      return {
+        suggestions: found.stages.map((stage) => ({
+          label: analysis.stages[stage].name!,
+          kind: monaco.languages.CompletionItemKind.Module,
+          detail: stageSummary(analysis, stage),
+          insertText: analysis.stages[stage].name!,
+          // Nearest first, not alphabetical: the stage just above is usually the one meant.
+          sortText: String(analysis.stages.length - stage).padStart(6, '0'),
+          range,
+        })),
+      };
+    },
+  });
+}

@@ -1,0 +1,90 @@
+// Where each stage is named or referred to in the text: its own AS name, and
+// the FROM, COPY --from and --mount from= values that reach it (by name or by
+// index). The editor's go to definition, find references, rename, hover and
+// stage-name completion stand on this.
+
+import { lineStartOf } from './edits/text.ts';
+import type { Analysis, EdgeKind, Span } from './types.ts';
+
+export interface StageMention {
+  stage: number;
+  /** 'name': the stage's own AS name; otherwise the kind of reference. */
+  kind: 'name' | EdgeKind;
+  span: Span;
+  /** For a reference, its index in analysis.edges. */
+  edge: number | null;
+}
+
+/** Every mention of a stage, in text order. */
+export function stageMentions(analysis: Analysis): StageMention[] {
+  const out: StageMention[] = [];
+  analysis.stageDetails.forEach((detail, stage) => {
+    if (detail.nameSpan !== null) out.push({ stage, kind: 'name', span: detail.nameSpan, edge: null });
+  });
+  analysis.edges.forEach((edge, i) => {
+    // A string source is an external image, not a stage.
+    if (typeof edge.from === 'number') out.push({ stage: edge.from, kind: edge.kind, span: analysis.edgeDetails[i].valueSpan, edge: i });
+  });
+  return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+/**
+ * The mention under a cursor at `offset`: one whose span holds it, its end
+ * included (a cursor right after the last letter is still on the word).
+ */
+export function mentionAt(analysis: Analysis, offset: number): StageMention | null {
+  for (const mention of stageMentions(analysis)) {
+    if (mention.span.start <= offset && offset <= mention.span.end && mention.span.end > mention.span.start) return mention;
+  }
+  return null;
+}
+
+/** Where a stage is declared: its AS name, else (an unnamed stage) its FROM keyword. */
+export function stageDeclaration(analysis: Analysis, stage: number): Span {
+  const detail = analysis.stageDetails[stage];
+  return detail.nameSpan ?? detail.fromInstruction.keywordSpan;
+}
+
+/** What stage-name completion offers at a cursor. */
+export interface StageCompletion {
+  /** The partly typed name the chosen one replaces. */
+  replace: Span;
+  /** The named stages it may refer to, in file order. */
+  stages: number[];
+}
+
+// A stage name as BuildKit accepts it, partly typed.
+const PARTIAL_NAME = '[A-Za-z0-9_.-]*';
+// Where a line (as far as the cursor) expects a stage: the image of a FROM
+// (after any --flags), a COPY or ADD --from=, a RUN --mount's from=.
+const FROM_IMAGE = new RegExp(`^\\s*from\\s+(?:--\\S+\\s+)*(${PARTIAL_NAME})$`, 'i');
+const COPY_FROM = new RegExp(`(?:^|\\s)--from=(${PARTIAL_NAME})$`, 'i');
+const MOUNT_FROM = new RegExp(`(?:^|\\s)--mount=(?:[^\\s,]*,)*from=(${PARTIAL_NAME})$`, 'i');
+
+/**
+ * The partly typed stage name at the end of `prefix` (a line as far as the
+ * cursor) when the line expects a stage there, else null. Cheap, so an editor
+ * can ask on every keystroke before it needs an analysis.
+ */
+export function stageSlotBefore(prefix: string): string | null {
+  const match = FROM_IMAGE.exec(prefix) ?? COPY_FROM.exec(prefix) ?? MOUNT_FROM.exec(prefix);
+  return match === null ? null : match[1];
+}
+
+/**
+ * The stage names that fit at `offset`, where the text expects a stage:
+ * BuildKit builds stages in file order, so a FROM, COPY --from or mount can
+ * only use a stage that starts before its own. Null anywhere else.
+ */
+export function stageCompletionsAt(analysis: Analysis, offset: number): StageCompletion | null {
+  const text = analysis.file.text;
+  const lineStart = lineStartOf(text, offset);
+  const typed = stageSlotBefore(text.slice(lineStart, offset));
+  if (typed === null) return null;
+  const stages: number[] = [];
+  // The stages that end before this line: not the one the cursor is in.
+  analysis.stageDetails.forEach((detail, stage) => {
+    if (detail.nameSpan !== null && detail.span.end <= lineStart) stages.push(stage);
+  });
+  return { replace: { start: offset - typed.length, end: offset }, stages };
+}
