@@ -301,5 +301,17 @@ test('stages are symbols in the editor: completion, go to definition, rename, ho
   await place(4, 8);
   await page.keyboard.press('ControlOrMeta+k');
   await page.keyboard.press('ControlOrMeta+i');
-  await expect(page.locator('.monaco-hover-content').first()).toContainText("Stage 'builder' (#0), line 1: FROM golang:1.23");
+  await expect(page.locator('.monaco-hover-content').first()).toContainText('Stage builder (#0), line 1: FROM golang:1.23');
+  await page.keyboard.press('Escape');
+  // ... and an image, that it is one.
+  await place(7, 9);
+  await page.keyboard.press('ControlOrMeta+k');
+  await page.keyboard.press('ControlOrMeta+i');
+  await expect(page.locator('.monaco-hover-content').first()).toContainText('Image alpine:3.20');
+  await page.keyboard.press('Escape');
+
+  // Each stage folds from its FROM line: folding the first hides its RUN.
+  await place(1, 1);
+  await page.keyboard.press('ControlOrMeta+Shift+BracketLeft');
+  await expect(editor.locator('.view-line').filter({ hasText: 'go build -o /out/app' })).toHaveCount(0);
 });

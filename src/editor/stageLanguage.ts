@@ -2,11 +2,13 @@
 // go to definition (F12, Ctrl+click) from a FROM, COPY --from or mount from=
 // to the stage's AS name; find references (Shift+F12); rename (F2), through
 // the same edit the canvas's rename makes; a hover that says which stage a
-// reference reaches; the outline (Ctrl+Shift+O); and stage names offered where
-// the text expects one.
+// reference reaches (or which image, when it is none); the outline
+// (Ctrl+Shift+O); folding by stage; and stage names offered where the text
+// expects one.
 import { analyze } from '../model/analyze.ts';
 import { renameStage } from '../model/edits.ts';
-import { mentionAt, stageCompletionsAt, stageDeclaration, stageMentions, stageSlotBefore } from '../model/mentions.ts';
+import { foldingRanges } from '../model/folds.ts';
+import { imageMentionAt, mentionAt, stageCompletionsAt, stageDeclaration, stageMentions, stageSlotBefore, type ImageMention } from '../model/mentions.ts';
 import type { Analysis, Span } from '../model/types.ts';
 import { appStore } from '../store/index.ts';
 import { monaco } from './monaco.ts';
@@ -28,21 +30,34 @@ function rangeOf(model: Model, span: Span): monaco.Range {
   return monaco.Range.fromPositions(model.getPositionAt(span.start), model.getPositionAt(span.end));
 }
 
-/** How a stage is called in messages: 'build' (#0), or #1 for an unnamed one. */
-function stageTitle(analysis: Analysis, stage: number): string {
-  const name = analysis.stages[stage].name;
-  return name !== null ? `'${name}' (#${stage})` : `#${stage}`;
-}
+/** A name or image as markdown code: they hold characters markdown would read (_ *). */
+const code = (text: string) => `\`${text}\``;
+/** The same, in plain text (a completion's detail line). */
+const plain = (text: string) => `'${text}'`;
 
-/** One line about a stage: what it is built from, and where. */
-function stageSummary(analysis: Analysis, stage: number): string {
+/** One line about a stage: its name and index, where it starts, what it is built from. */
+function stageSummary(analysis: Analysis, stage: number, quote: (text: string) => string): string {
   const s = analysis.stages[stage];
   const detail = analysis.stageDetails[stage];
-  const base = detail.resolvedBase !== s.base ? `${s.base} (= ${detail.resolvedBase})` : s.base;
-  return `Stage ${stageTitle(analysis, stage)}, line ${s.line}: FROM ${base}`;
+  const title = s.name !== null ? `${quote(s.name)} (#${stage})` : `#${stage}`;
+  const base = detail.resolvedBase !== s.base ? `${quote(s.base)} (= ${quote(detail.resolvedBase)})` : quote(s.base);
+  return `Stage ${title}, line ${s.line}: FROM ${base}`;
 }
 
 const REFERENCE_WORDS = { from: 'built FROM it', copy: 'COPY --from', mount: 'RUN --mount from=' } as const;
+
+/** What an image named where a stage could be is, for its hover. */
+function imageHover(found: ImageMention): string[] {
+  const lines: string[] = [];
+  if (found.kind === 'from') {
+    lines.push(found.image === 'scratch' ? `${code('scratch')}: the empty image, no files and no shell.` : `Image ${code(found.image)}`);
+    if (found.written !== null) lines.push(`Written ${code(found.written)}; the global ARGs give ${code(found.image)} unless --build-arg changes them.`);
+  } else {
+    const use = found.kind === 'copy' ? 'COPY copies from its files' : 'RUN mounts its files';
+    lines.push(`Image ${code(found.image)}, not a stage of this file: BuildKit pulls it and ${use}.`);
+  }
+  return lines;
+}
 
 let registered = false;
 
@@ -102,10 +117,15 @@ export function registerStageLanguageFeatures(): void {
   monaco.languages.registerHoverProvider(language, {
     provideHover(model, position) {
       const analysis = analysisOf(model);
-      const mention = mentionAt(analysis, model.getOffsetAt(position));
-      if (mention === null) return null;
+      const offset = model.getOffsetAt(position);
+      const mention = mentionAt(analysis, offset);
+      if (mention === null) {
+        const image = imageMentionAt(analysis, offset);
+        if (image === null) return null;
+        return { range: rangeOf(model, image.span), contents: imageHover(image).map((value) => ({ value, isTrusted: false, supportHtml: false })) };
+      }
       const users = stageMentions(analysis).filter((m) => m.stage === mention.stage && m.kind !== 'name');
-      const lines = [stageSummary(analysis, mention.stage)];
+      const lines = [stageSummary(analysis, mention.stage, code)];
       if (mention.kind === 'name') {
         lines.push(
           users.length === 0
@@ -135,6 +155,16 @@ export function registerStageLanguageFeatures(): void {
     },
   });
 
+  monaco.languages.registerFoldingRangeProvider(language, {
+    provideFoldingRanges(model) {
+      return foldingRanges(analysisOf(model)).map((fold) => ({
+        start: fold.start,
+        end: fold.end,
+        kind: fold.kind === 'stage' ? monaco.languages.FoldingRangeKind.Region : undefined,
+      }));
+    },
+  });
+
   monaco.languages.registerCompletionItemProvider(language, {
     triggerCharacters: ['=', ' '],
     provideCompletionItems(model, position) {
@@ -149,7 +179,7 @@ export function registerStageLanguageFeatures(): void {
         suggestions: found.stages.map((stage) => ({
           label: analysis.stages[stage].name!,
           kind: monaco.languages.CompletionItemKind.Module,
-          detail: stageSummary(analysis, stage),
+          detail: stageSummary(analysis, stage, plain),
           insertText: analysis.stages[stage].name!,
           // Nearest first, not alphabetical: the stage just above is usually the one meant.
           sortText: String(analysis.stages.length - stage).padStart(6, '0'),

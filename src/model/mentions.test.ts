@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from './analyze.ts';
-import { mentionAt, stageCompletionsAt, stageDeclaration, stageMentions } from './mentions.ts';
+import { imageMentionAt, mentionAt, stageCompletionsAt, stageDeclaration, stageMentions, stageSlotBefore } from './mentions.ts';
 
 const TEXT = `FROM golang:1.23 AS Build
 RUN go build -o /out/app .
@@ -48,6 +48,18 @@ describe('mentionAt', () => {
   });
 });
 
+describe('imageMentionAt', () => {
+  it('finds the image of a FROM, resolved, and a COPY --from that names an image', () => {
+    const text = 'ARG V=3.20\nFROM alpine:${V} AS a\nFROM a AS b\nCOPY --from=nginx:1.27 /x /x\n';
+    const analysis = analyze(text);
+    expect(imageMentionAt(analysis, text.indexOf('alpine') + 3)).toMatchObject({ image: 'alpine:3.20', written: 'alpine:${V}', kind: 'from' });
+    expect(imageMentionAt(analysis, text.indexOf('nginx'))).toMatchObject({ image: 'nginx:1.27', written: null, kind: 'copy' });
+    // A FROM that names a stage is a stage mention, not an image.
+    expect(imageMentionAt(analysis, text.indexOf('FROM a AS b') + 5)).toBeNull();
+    expect(mentionAt(analysis, text.indexOf('FROM a AS b') + 5)?.stage).toBe(0);
+  });
+});
+
 describe('stageDeclaration', () => {
   it('is the AS name, or the FROM keyword of an unnamed stage', () => {
     const analysis = analyze(TEXT);
@@ -86,5 +98,7 @@ describe('stageCompletionsAt', () => {
     expect(names(base + 'RUN echo ')).toBeNull();
     expect(names(base + 'COPY ')).toBeNull();
     expect(names(base + 'FROM alpine AS ')).toBeNull();
+    expect(stageSlotBefore('  COPY --from=ab')).toBe('ab');
+    expect(stageSlotBefore('COPY --chown=1 ')).toBeNull();
   });
 });

@@ -39,6 +39,33 @@ export function mentionAt(analysis: Analysis, offset: number): StageMention | nu
   return null;
 }
 
+/** A place where the text names an image rather than a stage. */
+export interface ImageMention {
+  /** The image as BuildKit would pull it (a FROM's global ARGs expanded). */
+  image: string;
+  /** As written, when that differs (a FROM with variables). */
+  written: string | null;
+  kind: EdgeKind;
+  span: Span;
+}
+
+/** The image a cursor at `offset` is on: a FROM's base image, or a COPY --from or mount from= that is no stage. */
+export function imageMentionAt(analysis: Analysis, offset: number): ImageMention | null {
+  const holds = (span: Span) => span.start <= offset && offset <= span.end && span.end > span.start;
+  for (let i = 0; i < analysis.stageDetails.length; i++) {
+    const detail = analysis.stageDetails[i];
+    if (detail.baseStage !== null || !holds(detail.baseSpan)) continue;
+    const written = analysis.stages[i].base;
+    return { image: detail.resolvedBase, written: written !== detail.resolvedBase ? written : null, kind: 'from', span: detail.baseSpan };
+  }
+  for (let i = 0; i < analysis.edges.length; i++) {
+    const edge = analysis.edges[i];
+    const span = analysis.edgeDetails[i].valueSpan;
+    if (typeof edge.from === 'string' && holds(span)) return { image: edge.from, written: null, kind: edge.kind, span };
+  }
+  return null;
+}
+
 /** Where a stage is declared: its AS name, else (an unnamed stage) its FROM keyword. */
 export function stageDeclaration(analysis: Analysis, stage: number): Span {
   const detail = analysis.stageDetails[stage];
