@@ -16,11 +16,13 @@ import { monaco } from './monaco.ts';
 type Model = monaco.editor.ITextModel;
 
 /**
- * The analysis of the model's text as it is now: the store's when it is up to
- * date, else one of its own. A large file's analysis in the store trails the
- * last keystrokes on purpose (it batches them); this leaves that alone.
+ * The analysis of the model's text as it is now. A large file's analysis in
+ * the store trails the last keystrokes (it batches them); this brings it up to
+ * date, work the store would do a moment later anyway, rather than analysing
+ * the text a second time.
  */
 function analysisOf(model: Model): Analysis {
+  appStore().getState().flush();
   const text = model.getValue();
   const current = appStore().getState().analysis;
   return current.file.text === text ? current : analyze(text);
