@@ -272,6 +272,11 @@ test('stages are symbols in the editor: completion, go to definition, rename, ho
   await page.keyboard.type(' /report.xml /report.xml');
   await expect.poll(() => editorText(page)).toBe(text + 'COPY --from=test /report.xml /report.xml');
 
+  // With the cursor on a reference, every mention of the stage is highlighted: its name, FROM build, --from=build.
+  await place(8, 15);
+  await expect(editor.locator('.cdr.wordHighlightStrong')).toHaveCount(1);
+  await expect(editor.locator('.cdr.wordHighlight')).toHaveCount(2);
+
   // F12 on the reference in line 8 goes to the AS name in line 1.
   await place(8, 15);
   await page.keyboard.press('F12');

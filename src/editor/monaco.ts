@@ -40,6 +40,7 @@ import 'monaco-editor/features/smartSelect/register';
 import 'monaco-editor/features/tokenization/register';
 // The completion widget itself (features/suggest only adds inline completions on top of it).
 import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
+import 'monaco-editor/features/wordHighlighter/register';
 import 'monaco-editor/features/wordOperations/register';
 import 'monaco-editor/languages/definitions/dockerfile/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';

@@ -1,6 +1,7 @@
 // Stages as symbols in the editor, from the model's mentions (model/mentions.ts):
 // go to definition (F12, Ctrl+click) from a FROM, COPY --from or mount from=
-// to the stage's AS name; find references (Shift+F12); rename (F2), through
+// to the stage's AS name; find references (Shift+F12) and, with the cursor on
+// a stage, every mention of it highlighted; rename (F2), through
 // the same edit the canvas's rename makes; a hover that says which stage a
 // reference reaches (or which image, when it is none); the outline
 // (Ctrl+Shift+O); folding by stage; and stage names offered where the text
@@ -86,6 +87,18 @@ export function registerStageLanguageFeatures(): void {
       return stageMentions(analysis)
         .filter((m) => m.stage === mention.stage && (context.includeDeclaration || m.kind !== 'name'))
         .map((m) => ({ uri: model.uri, range: rangeOf(model, m.span) }));
+    },
+  });
+
+  monaco.languages.registerDocumentHighlightProvider(language, {
+    provideDocumentHighlights(model, position) {
+      const analysis = analysisOf(model);
+      const mention = mentionAt(analysis, model.getOffsetAt(position));
+      if (mention === null) return null;
+      const { Read, Write } = monaco.languages.DocumentHighlightKind;
+      return stageMentions(analysis)
+        .filter((m) => m.stage === mention.stage)
+        .map((m) => ({ range: rangeOf(model, m.span), kind: m.kind === 'name' ? Write : Read }));
     },
   });
 
