@@ -1,11 +1,10 @@
 // Stages as symbols in the editor, from the model's mentions (model/mentions.ts):
 // go to definition (F12, Ctrl+click) from a FROM, COPY --from or mount from=
-// to the stage's AS name; find references (Shift+F12) and, with the cursor on
-// a stage, every mention of it highlighted; rename (F2), through
-// the same edit the canvas's rename makes; a hover that says which stage a
-// reference reaches (or which image, when it is none); the outline
-// (Ctrl+Shift+O); folding by stage; and stage names offered where the text
-// expects one.
+// to the stage's AS name; find references (Shift+F12); every mention of the
+// stage under the cursor highlighted; rename (F2), through the same edit the
+// canvas's rename makes; a hover that says which stage a reference reaches
+// (or which image, when it is none); the outline (Ctrl+Shift+O); folding by
+// stage; and stage names offered where the text expects one.
 import { analyze } from '../model/analyze.ts';
 import { renameStage } from '../model/edits.ts';
 import { foldingRanges } from '../model/folds.ts';
@@ -48,6 +47,25 @@ function stageSummary(analysis: Analysis, stage: number, quote: (text: string) =
 }
 
 const REFERENCE_WORDS = { from: 'built FROM it', copy: 'COPY --from', mount: 'RUN --mount from=' } as const;
+
+const NOT_A_STAGE = 'Only a stage name or a reference to a stage can be renamed here.';
+
+/** Hover contents: one markdown paragraph per line, nothing in them run as HTML or commands. */
+function markdown(lines: string[]): monaco.IMarkdownString[] {
+  return lines.map((value) => ({ value, isTrusted: false, supportHtml: false }));
+}
+
+/** "Used on lines 12 (built FROM it), 16 (COPY --from)." for a stage's name. */
+function usesOf(analysis: Analysis, stage: number): string {
+  const lines = stageMentions(analysis)
+    .filter((m) => m.stage === stage && m.edge !== null)
+    .map((m) => {
+      const edge = analysis.edges[m.edge!];
+      return `${edge.line} (${REFERENCE_WORDS[edge.kind]})`;
+    });
+  if (lines.length === 0) return 'No other stage uses it.';
+  return `Used on ${lines.length === 1 ? 'line' : 'lines'} ${lines.join(', ')}.`;
+}
 
 /** What an image named where a stage could be is, for its hover. */
 function imageHover(found: ImageMention): string[] {
@@ -107,7 +125,7 @@ export function registerStageLanguageFeatures(): void {
       const analysis = analysisOf(model);
       const mention = mentionAt(analysis, model.getOffsetAt(position));
       if (mention === null) {
-        return { range: new monaco.Range(position.lineNumber, position.column, position.lineNumber, position.column), text: '', rejectReason: 'Only a stage name or a reference to a stage can be renamed here.' };
+        return { range: new monaco.Range(position.lineNumber, position.column, position.lineNumber, position.column), text: '', rejectReason: NOT_A_STAGE };
       }
       const name = analysis.stages[mention.stage].name;
       return { range: rangeOf(model, mention.span), text: name ?? '' };
@@ -115,7 +133,7 @@ export function registerStageLanguageFeatures(): void {
     provideRenameEdits(model, position, newName) {
       const analysis = analysisOf(model);
       const mention = mentionAt(analysis, model.getOffsetAt(position));
-      if (mention === null) return { edits: [], rejectReason: 'Only a stage name or a reference to a stage can be renamed here.' };
+      if (mention === null) return { edits: [], rejectReason: NOT_A_STAGE };
       const result = renameStage(analysis.file.text, analysis, mention.stage, newName);
       if (!result.ok) {
         // Standalone Monaco only logs a refused rename: say why where the canvas's refusals show.
@@ -136,19 +154,11 @@ export function registerStageLanguageFeatures(): void {
       const mention = mentionAt(analysis, offset);
       if (mention === null) {
         const image = imageMentionAt(analysis, offset);
-        if (image === null) return null;
-        return { range: rangeOf(model, image.span), contents: imageHover(image).map((value) => ({ value, isTrusted: false, supportHtml: false })) };
+        return image === null ? null : { range: rangeOf(model, image.span), contents: markdown(imageHover(image)) };
       }
-      const users = stageMentions(analysis).filter((m) => m.stage === mention.stage && m.kind !== 'name');
       const lines = [stageSummary(analysis, mention.stage, code)];
-      if (mention.kind === 'name') {
-        lines.push(
-          users.length === 0
-            ? 'No other stage uses it.'
-            : `Used on ${users.length === 1 ? 'line' : 'lines'} ${users.map((m) => `${analysis.edges[m.edge!].line} (${REFERENCE_WORDS[analysis.edges[m.edge!].kind]})`).join(', ')}.`,
-        );
-      }
-      return { range: rangeOf(model, mention.span), contents: lines.map((value) => ({ value, isTrusted: false, supportHtml: false })) };
+      if (mention.kind === 'name') lines.push(usesOf(analysis, mention.stage));
+      return { range: rangeOf(model, mention.span), contents: markdown(lines) };
     },
   });
 
