@@ -1,7 +1,8 @@
 // Where each stage is named or referred to in the text: its own AS name, and
 // the FROM, COPY --from and --mount from= values that reach it (by name or by
-// index). The editor's go to definition, find references, rename, hover and
-// stage-name completion stand on this.
+// index); where the same places name an image instead; and where the text
+// expects a stage name. The editor's go to definition, find references,
+// rename, hover and stage-name completion stand on this.
 
 import { lineStartOf } from './edits/text.ts';
 import type { Analysis, EdgeKind, Span } from './types.ts';
@@ -29,14 +30,16 @@ export function stageMentions(analysis: Analysis): StageMention[] {
 }
 
 /**
- * The mention under a cursor at `offset`: one whose span holds it, its end
- * included (a cursor right after the last letter is still on the word).
+ * Whether a cursor at `offset` is on the (non-empty) span: its end included,
+ * as a cursor right after the last letter is still on the word.
  */
+function isOn(span: Span, offset: number): boolean {
+  return span.start <= offset && offset <= span.end && span.end > span.start;
+}
+
+/** The mention under a cursor at `offset`, or null. */
 export function mentionAt(analysis: Analysis, offset: number): StageMention | null {
-  for (const mention of stageMentions(analysis)) {
-    if (mention.span.start <= offset && offset <= mention.span.end && mention.span.end > mention.span.start) return mention;
-  }
-  return null;
+  return stageMentions(analysis).find((mention) => isOn(mention.span, offset)) ?? null;
 }
 
 /** A place where the text names an image rather than a stage. */
@@ -51,17 +54,16 @@ export interface ImageMention {
 
 /** The image a cursor at `offset` is on: a FROM's base image, or a COPY --from or mount from= that is no stage. */
 export function imageMentionAt(analysis: Analysis, offset: number): ImageMention | null {
-  const holds = (span: Span) => span.start <= offset && offset <= span.end && span.end > span.start;
   for (let i = 0; i < analysis.stageDetails.length; i++) {
     const detail = analysis.stageDetails[i];
-    if (detail.baseStage !== null || !holds(detail.baseSpan)) continue;
+    if (detail.baseStage !== null || !isOn(detail.baseSpan, offset)) continue;
     const written = analysis.stages[i].base;
     return { image: detail.resolvedBase, written: written !== detail.resolvedBase ? written : null, kind: 'from', span: detail.baseSpan };
   }
   for (let i = 0; i < analysis.edges.length; i++) {
     const edge = analysis.edges[i];
     const span = analysis.edgeDetails[i].valueSpan;
-    if (typeof edge.from === 'string' && holds(span)) return { image: edge.from, written: null, kind: edge.kind, span };
+    if (typeof edge.from === 'string' && isOn(span, offset)) return { image: edge.from, written: null, kind: edge.kind, span };
   }
   return null;
 }
