@@ -320,3 +320,24 @@ test('stages are symbols in the editor: completion, go to definition, rename, ho
   await page.keyboard.press('ControlOrMeta+Shift+BracketLeft');
   await expect(editor.locator('.view-line').filter({ hasText: 'go build -o /out/app' })).toHaveCount(0);
 });
+
+test('after $ the editor offers the build variables in scope there', async ({ page }) => {
+  const text = 'ARG GO_VERSION=1.23\nFROM golang:1.23 AS build\nENV CGO_ENABLED=0\nARG TARGETARCH\n';
+  await openApp(page, text);
+  await expectStages(page, 1);
+  const rows = page.getByTestId('editor').locator('.suggest-widget .monaco-list-row .label-name');
+  await page.evaluate((line) => {
+    const e = window.__stagewright!.editor as { setPosition(p: object): void; focus(): void };
+    e.setPosition({ lineNumber: line, column: 1 });
+    e.focus();
+  }, 5);
+  // Inside the stage: its ARG and ENV, not the global GO_VERSION it never declared.
+  await page.keyboard.type('RUN echo $');
+  await expect(rows).toHaveText(['TARGETARCH', 'CGO_ENABLED']);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => editorText(page)).toBe(text + 'RUN echo $TARGETARCH');
+  // On a FROM line: the global ARGs first, then BuildKit's automatic ones.
+  await page.keyboard.type('\nFROM alpine:${');
+  await expect(rows.first()).toHaveText('GO_VERSION');
+  await expect(rows.filter({ hasText: 'BUILDPLATFORM' })).toHaveCount(1);
+});

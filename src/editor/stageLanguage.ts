@@ -4,12 +4,14 @@
 // stage under the cursor highlighted; rename (F2), through the same edit the
 // canvas's rename makes; a hover that says which stage a reference reaches
 // (or which image, when it is none); the outline (Ctrl+Shift+O); folding by
-// stage; and stage names offered where the text expects one.
+// stage; and stage names offered where the text expects one, as are the build
+// variables a `$` can use there (model/variables.ts).
 import { analyze } from '../model/analyze.ts';
 import { renameStage } from '../model/edits.ts';
 import { foldingRanges } from '../model/folds.ts';
 import { imageMentionAt, mentionAt, stageCompletionsAt, stageDeclaration, stageMentions, stageSlotBefore, type ImageMention } from '../model/mentions.ts';
 import type { Analysis, Span } from '../model/types.ts';
+import { variableCompletionsAt, variableSlotBefore } from '../model/variables.ts';
 import { appStore } from '../store/index.ts';
 import { monaco } from './monaco.ts';
 
@@ -191,26 +193,46 @@ export function registerStageLanguageFeatures(): void {
   });
 
   monaco.languages.registerCompletionItemProvider(language, {
-    triggerCharacters: ['=', ' '],
+    triggerCharacters: ['=', ' ', '$', '{'],
     provideCompletionItems(model, position) {
-      // Asked on typing: the line alone says whether a stage fits here, before any analysis.
+      // Asked on typing: the line alone says whether a stage or a variable fits here, before any analysis.
       const prefix = model.getLineContent(position.lineNumber).slice(0, position.column - 1);
-      if (stageSlotBefore(prefix) === null) return { suggestions: [] };
+      const wantsStage = stageSlotBefore(prefix) !== null;
+      if (!wantsStage && variableSlotBefore(prefix) === null) return { suggestions: [] };
       const analysis = analysisOf(model);
-      const found = stageCompletionsAt(analysis, model.getOffsetAt(position));
-      if (found === null || found.stages.length === 0) return { suggestions: [] };
-      const range = rangeOf(model, found.replace);
-      return {
-        suggestions: found.stages.map((stage) => ({
-          label: analysis.stages[stage].name!,
-          kind: monaco.languages.CompletionItemKind.Module,
-          detail: stageSummary(analysis, stage, plain),
-          insertText: analysis.stages[stage].name!,
-          // Nearest first, not alphabetical: the stage just above is usually the one meant.
-          sortText: String(analysis.stages.length - stage).padStart(6, '0'),
-          range,
-        })),
-      };
+      const offset = model.getOffsetAt(position);
+      return { suggestions: wantsStage ? stageSuggestions(model, analysis, offset) : variableSuggestions(model, analysis, offset) };
     },
   });
+}
+
+function stageSuggestions(model: Model, analysis: Analysis, offset: number): monaco.languages.CompletionItem[] {
+  const found = stageCompletionsAt(analysis, offset);
+  if (found === null) return [];
+  const range = rangeOf(model, found.replace);
+  return found.stages.map((stage) => ({
+    label: analysis.stages[stage].name!,
+    kind: monaco.languages.CompletionItemKind.Module,
+    detail: stageSummary(analysis, stage, plain),
+    insertText: analysis.stages[stage].name!,
+    // Nearest first, not alphabetical: the stage just above is usually the one meant.
+    sortText: String(analysis.stages.length - stage).padStart(6, '0'),
+    range,
+  }));
+}
+
+function variableSuggestions(model: Model, analysis: Analysis, offset: number): monaco.languages.CompletionItem[] {
+  const found = variableCompletionsAt(analysis, offset);
+  if (found === null) return [];
+  const range = rangeOf(model, found.replace);
+  const count = found.variables.length;
+  return found.variables.map((variable, i) => ({
+    label: variable.name,
+    kind: monaco.languages.CompletionItemKind.Variable,
+    detail: variable.value !== null ? `${variable.origin} = ${variable.value === '' ? '(empty)' : variable.value}` : `${variable.origin}, no default`,
+    insertText: variable.name,
+    // The file's own first, latest first; then the automatic ARGs in BuildKit's order.
+    sortText: variable.origin === 'automatic ARG' ? `1${String(i).padStart(6, '0')}` : `0${String(count - i).padStart(6, '0')}`,
+    range,
+  }));
 }

@@ -40,7 +40,7 @@ import type {
 } from './types.ts';
 
 /** The platform analyze() builds for, like a plain `docker build` on linux/amd64. */
-const PLATFORM_ARGS: readonly [string, string][] = [
+export const PLATFORM_ARGS: readonly [string, string][] = [
   ['BUILDPLATFORM', 'linux/amd64'],
   ['BUILDOS', 'linux'],
   ['BUILDOSVERSION', ''],
