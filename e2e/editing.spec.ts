@@ -340,4 +340,15 @@ test('after $ the editor offers the build variables in scope there', async ({ pa
   await page.keyboard.type('\nFROM alpine:${');
   await expect(rows.first()).toHaveText('GO_VERSION');
   await expect(rows.filter({ hasText: 'BUILDPLATFORM' })).toHaveCount(1);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => editorText(page)).toBe(text + 'RUN echo $TARGETARCH\nFROM alpine:${GO_VERSION}');
+
+  // A use of a variable: the hover says what it is there, F12 goes to its declaration.
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ControlOrMeta+k');
+  await page.keyboard.press('ControlOrMeta+i');
+  await expect(page.locator('.monaco-hover-content').first()).toContainText('GO_VERSION: global ARG, = 1.23 (line 1)');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F12');
+  await expect.poll(() => cursorLine(page)).toBe(1);
 });

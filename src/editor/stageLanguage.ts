@@ -5,13 +5,15 @@
 // canvas's rename makes; a hover that says which stage a reference reaches
 // (or which image, when it is none); the outline (Ctrl+Shift+O); folding by
 // stage; and stage names offered where the text expects one, as are the build
-// variables a `$` can use there (model/variables.ts).
+// variables a `$` can use there (model/variables.ts), whose uses also get a
+// hover and go to definition.
 import { analyze } from '../model/analyze.ts';
 import { renameStage } from '../model/edits.ts';
 import { foldingRanges } from '../model/folds.ts';
 import { imageMentionAt, mentionAt, stageCompletionsAt, stageDeclaration, stageMentions, stageSlotBefore, type ImageMention } from '../model/mentions.ts';
+import { lineAt } from '../model/syntax/lines.ts';
 import type { Analysis, Span } from '../model/types.ts';
-import { variableCompletionsAt, variableSlotBefore } from '../model/variables.ts';
+import { variableAt, variableCompletionsAt, variableSlotBefore, type Variable } from '../model/variables.ts';
 import { appStore } from '../store/index.ts';
 import { monaco } from './monaco.ts';
 
@@ -82,6 +84,13 @@ function imageHover(found: ImageMention): string[] {
   return lines;
 }
 
+/** What a variable is where it is used, for its hover. */
+function variableHover(analysis: Analysis, variable: Variable): string {
+  const value = variable.value === null ? 'no default' : variable.value === '' ? 'empty' : `= ${code(variable.value)}`;
+  const where = variable.declaration === null ? 'set by BuildKit for a linux/amd64 build' : `line ${lineAt(analysis.file, variable.declaration.start)}`;
+  return `${code(variable.name)}: ${variable.origin}, ${value} (${where})`;
+}
+
 let registered = false;
 
 /** Registers the providers for the Dockerfile language, once per page. */
@@ -93,9 +102,11 @@ export function registerStageLanguageFeatures(): void {
   monaco.languages.registerDefinitionProvider(language, {
     provideDefinition(model, position) {
       const analysis = analysisOf(model);
-      const mention = mentionAt(analysis, model.getOffsetAt(position));
-      if (mention === null) return null;
-      return { uri: model.uri, range: rangeOf(model, stageDeclaration(analysis, mention.stage)) };
+      const offset = model.getOffsetAt(position);
+      const mention = mentionAt(analysis, offset);
+      if (mention !== null) return { uri: model.uri, range: rangeOf(model, stageDeclaration(analysis, mention.stage)) };
+      const declaration = variableAt(analysis, offset)?.variable?.declaration;
+      return declaration ? { uri: model.uri, range: rangeOf(model, declaration) } : null;
     },
   });
 
@@ -155,6 +166,9 @@ export function registerStageLanguageFeatures(): void {
       const offset = model.getOffsetAt(position);
       const mention = mentionAt(analysis, offset);
       if (mention === null) {
+        // A variable first: it may sit inside a FROM's image.
+        const used = variableAt(analysis, offset);
+        if (used?.variable) return { range: rangeOf(model, used.span), contents: markdown([variableHover(analysis, used.variable)]) };
         const image = imageMentionAt(analysis, offset);
         return image === null ? null : { range: rangeOf(model, image.span), contents: markdown(imageHover(image)) };
       }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from './analyze.ts';
-import { variableCompletionsAt, variableSlotBefore } from './variables.ts';
+import { variableAt, variableCompletionsAt, variableSlotBefore } from './variables.ts';
 
 /** The variables offered with the cursor at the end of `text`, as "name=value (origin)". */
 function offered(text: string): string[] | null {
@@ -64,5 +64,31 @@ describe('variableCompletionsAt', () => {
 
   it('offers nothing where no variable is being typed', () => {
     expect(offered(globals + 'FROM alpine\nRUN echo ')).toBeNull();
+  });
+});
+
+describe('variableAt', () => {
+  const text = 'ARG GO_VERSION=1.23\nFROM golang:${GO_VERSION} AS build\nARG GO_VERSION\nENV A=1 \\\n    B=$A\nRUN echo $GO_VERSION $HOME\n';
+  const analysis = analyze(text);
+
+  it('names the variable under the cursor and its declaration in scope there', () => {
+    const inFrom = variableAt(analysis, text.indexOf('${GO_VERSION}') + 4)!;
+    expect(inFrom.name).toBe('GO_VERSION');
+    expect(inFrom.variable).toMatchObject({ origin: 'global ARG', value: '1.23' });
+    expect(text.slice(inFrom.variable!.declaration!.start, inFrom.variable!.declaration!.end)).toBe('GO_VERSION=1.23');
+    const inRun = variableAt(analysis, text.indexOf('echo $GO_VERSION') + 7)!;
+    expect(inRun.variable).toMatchObject({ origin: 'ARG', value: '1.23' });
+    expect(inRun.variable!.declaration!.start).toBe(text.indexOf('ARG GO_VERSION\n') + 4);
+  });
+
+  it('finds no declaration for a shell variable, nor for a name the same instruction sets', () => {
+    expect(variableAt(analysis, text.indexOf('$HOME') + 2)).toMatchObject({ name: 'HOME', variable: null });
+    // ENV A=1 B=$A: BuildKit expands $A with the value from before this ENV.
+    expect(variableAt(analysis, text.indexOf('B=$A') + 3)).toMatchObject({ name: 'A', variable: null });
+  });
+
+  it('finds nothing off a variable', () => {
+    expect(variableAt(analysis, text.indexOf('golang'))).toBeNull();
+    expect(variableAt(analysis, text.indexOf('echo'))).toBeNull();
   });
 });

@@ -7,7 +7,7 @@
 // offered there only then.
 
 import { PLATFORM_ARGS } from './analyze.ts';
-import { lineStartOf } from './edits/text.ts';
+import { lineEndOf, lineStartOf } from './edits/text.ts';
 import type { Analysis, Instruction, Span } from './types.ts';
 
 export interface Variable {
@@ -15,6 +15,8 @@ export interface Variable {
   /** Its value where known (a default, an ENV value, a platform ARG for linux/amd64), else null. */
   value: string | null;
   origin: 'automatic ARG' | 'global ARG' | 'ARG' | 'ENV';
+  /** Where it is declared (the ARG word, the ENV key); null for an automatic ARG. */
+  declaration: Span | null;
 }
 
 export interface VariableCompletion {
@@ -48,66 +50,99 @@ function put(scope: Map<string, Variable>, variable: Variable): void {
 function addEnv(scope: Map<string, Variable>, instruction: Instruction): void {
   // ENV args come as (key, value, separator) triples.
   for (let a = 0; a + 1 < instruction.args.length; a += 3) {
-    put(scope, { name: instruction.args[a].value, value: instruction.args[a + 1].value, origin: 'ENV' });
+    const key = instruction.args[a];
+    put(scope, { name: key.value, value: instruction.args[a + 1].value, origin: 'ENV', declaration: key.span });
   }
 }
 
-/** The automatic ARGs and the global ARGs (with or without a default) declared before `before` (an offset). */
+/**
+ * The automatic ARGs and the global ARGs (with or without a default) of the
+ * instructions that end before `before`, an offset: an instruction's own
+ * declarations are not in scope in its own words, a continued one's included.
+ */
 function globalScope(analysis: Analysis, before: number): Map<string, Variable> {
   const scope = new Map<string, Variable>();
-  for (const [name, value] of PLATFORM_ARGS) put(scope, { name, value, origin: 'automatic ARG' });
-  put(scope, { name: 'TARGETSTAGE', value: analysis.globalArgs.get('TARGETSTAGE') ?? null, origin: 'automatic ARG' });
+  for (const [name, value] of PLATFORM_ARGS) put(scope, { name, value, origin: 'automatic ARG', declaration: null });
+  put(scope, { name: 'TARGETSTAGE', value: analysis.globalArgs.get('TARGETSTAGE') ?? null, origin: 'automatic ARG', declaration: null });
   const firstFrom = analysis.stageDetails[0]?.fromInstruction.span.start ?? Infinity;
   for (const instruction of analysis.file.instructions) {
-    if (instruction.span.start >= Math.min(firstFrom, before)) break;
+    if (instruction.span.start >= firstFrom || instruction.span.end >= before) break;
     if (instruction.cmd !== 'arg') continue;
     for (const arg of instruction.args) {
       const { name, value } = argWord(arg.value);
-      put(scope, { name, value: value ?? analysis.globalArgs.get(name) ?? null, origin: 'global ARG' });
+      put(scope, { name, value: value ?? analysis.globalArgs.get(name) ?? null, origin: 'global ARG', declaration: arg.span });
     }
   }
   return scope;
 }
 
-/** The ENV set in stage `index` (before `before`, an offset) and in the stages it is built FROM. */
+/** The ENV set in stage `index` (by instructions that end before `before`, an offset) and in the stages it is built FROM. */
 function envScope(analysis: Analysis, index: number, before: number, scope: Map<string, Variable>, seen: Set<number>): void {
   if (seen.has(index)) return; // a cycle is an error elsewhere; here it just ends the chain
   seen.add(index);
   const detail = analysis.stageDetails[index];
   if (detail.baseStage !== null && detail.baseStage < index) envScope(analysis, detail.baseStage, Infinity, scope, seen);
   for (const instruction of detail.instructions) {
-    if (instruction.span.start >= before) break;
+    if (instruction.span.end >= before) break;
     if (instruction.cmd === 'env') addEnv(scope, instruction);
   }
 }
 
-/** What a `$` at `offset` may name, or null where no variable is being typed. */
-export function variableCompletionsAt(analysis: Analysis, offset: number): VariableCompletion | null {
-  const text = analysis.file.text;
-  const lineStart = lineStartOf(text, offset);
-  const typed = variableSlotBefore(text.slice(lineStart, offset));
-  if (typed === null) return null;
-  const replace = { start: offset - typed.length, end: offset };
-
+/** The variables a `$` on the line holding `offset` can use, by BuildKit's scoping (see the top of this file). */
+export function variablesInScope(analysis: Analysis, offset: number): Variable[] {
+  const lineStart = lineStartOf(analysis.file.text, offset);
   // The stage the cursor is in: the last whose FROM starts at or before its line.
   let stage = -1;
   for (let i = 0; i < analysis.stageDetails.length; i++) {
     if (analysis.stageDetails[i].fromInstruction.span.start <= lineStart) stage = i;
   }
   const inFrom = stage >= 0 && offset <= analysis.stageDetails[stage].fromInstruction.span.end;
-  if (stage < 0 || inFrom) return { replace, variables: [...globalScope(analysis, lineStart).values()] };
+  if (stage < 0 || inFrom) return [...globalScope(analysis, lineStart).values()];
 
   const scope = new Map<string, Variable>();
   envScope(analysis, stage, lineStart, scope, new Set());
   const globals = globalScope(analysis, Infinity);
   for (const instruction of analysis.stageDetails[stage].instructions) {
-    if (instruction.span.start >= lineStart) break;
+    if (instruction.span.end >= lineStart) break;
     if (instruction.cmd !== 'arg') continue;
     for (const arg of instruction.args) {
       const { name, value } = argWord(arg.value);
       // A stage's bare ARG takes the global default of the same name.
-      put(scope, { name, value: value ?? globals.get(name)?.value ?? null, origin: 'ARG' });
+      put(scope, { name, value: value ?? globals.get(name)?.value ?? null, origin: 'ARG', declaration: arg.span });
     }
   }
-  return { replace, variables: [...scope.values()] };
+  return [...scope.values()];
+}
+
+/** What a `$` at `offset` may name, or null where no variable is being typed. */
+export function variableCompletionsAt(analysis: Analysis, offset: number): VariableCompletion | null {
+  const text = analysis.file.text;
+  const typed = variableSlotBefore(text.slice(lineStartOf(text, offset), offset));
+  if (typed === null) return null;
+  return { replace: { start: offset - typed.length, end: offset }, variables: variablesInScope(analysis, offset) };
+}
+
+// A use of a variable: $NAME or ${NAME...}; the name is group 1.
+const VARIABLE_USE = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
+
+/**
+ * The variable a cursor at `offset` is on, with what it names there: the
+ * declaration in scope, or null (not declared where it is used: in a RUN, say,
+ * a shell variable like $HOME).
+ */
+export function variableAt(analysis: Analysis, offset: number): { name: string; span: Span; variable: Variable | null } | null {
+  const text = analysis.file.text;
+  const lineStart = lineStartOf(text, offset);
+  const lineEnd = lineEndOf(text, offset);
+  const line = text.slice(lineStart, lineEnd);
+  if (/^\s*#/.test(line)) return null;
+  for (const match of line.matchAll(VARIABLE_USE)) {
+    const start = lineStart + match.index + match[0].length - match[1].length;
+    const end = start + match[1].length;
+    if (offset < start || offset > end) continue;
+    const name = match[1];
+    const variable = variablesInScope(analysis, offset).find((v) => v.name === name) ?? null;
+    return { name, span: { start, end }, variable };
+  }
+  return null;
 }
