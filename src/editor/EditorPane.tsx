@@ -12,7 +12,7 @@ import type { Diagnostic, TextEdit } from '../model/types.ts';
 import { createDockerfileEditor, monaco } from './monaco.ts';
 import { markersFor } from './markers.ts';
 import { heredocRegions, regionsKey } from './heredocs.ts';
-import { registerStageLanguageFeatures } from './stageLanguage.ts';
+import { registerSymbolFeatures } from './symbols.ts';
 
 const SEVERITY = {
   error: monaco.MarkerSeverity.Error,
@@ -30,7 +30,7 @@ export function EditorPane() {
     const container = containerRef.current;
     if (!container) return;
     const store = appStore();
-    registerStageLanguageFeatures();
+    registerSymbolFeatures();
     const { editor, dispose } = createDockerfileEditor(container, store.getState().text);
     const model = editor.getModel()!;
 

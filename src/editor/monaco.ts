@@ -9,7 +9,7 @@
 // needs (not register.all: inline completions, sticky scroll, unicode
 // highlighting and the like cost time on every keystroke and weigh megabytes),
 // and only the Dockerfile language. Definition, references, rename, outline
-// and completion serve the stage symbols of ./stageLanguage.ts.
+// and completion serve the stage and variable symbols of ./symbols.ts.
 import * as monaco from 'monaco-editor/editor/editor.api';
 import 'monaco-editor/features/codicon/register';
 import 'monaco-editor/features/codeEditor/register';
@@ -146,8 +146,8 @@ export function createDockerfileEditor(
     fixedOverflowWidgets: true,
     padding: { top: 8, bottom: 8 },
     'semanticHighlighting.enabled': false,
-    // Completion offers stage names where a stage is expected (./stageLanguage.ts),
-    // not every word of the file everywhere.
+    // Completion offers stage names and variables where one is expected
+    // (./symbols.ts), not every word of the file everywhere.
     wordBasedSuggestions: 'off',
     ariaLabel: 'Dockerfile',
     // Monaco's translate3d layer hint makes its lines a composited layer as tall

@@ -1,4 +1,5 @@
-// Stages as symbols in the editor, from the model's mentions (model/mentions.ts):
+// Stages and build variables as symbols in the editor. Stages, from the
+// model's mentions (model/mentions.ts):
 // go to definition (F12, Ctrl+click) from a FROM, COPY --from or mount from=
 // to the stage's AS name; find references (Shift+F12); every mention of the
 // stage under the cursor highlighted; rename (F2), through the same edit the
@@ -94,7 +95,7 @@ function variableHover(analysis: Analysis, variable: Variable): string {
 let registered = false;
 
 /** Registers the providers for the Dockerfile language, once per page. */
-export function registerStageLanguageFeatures(): void {
+export function registerSymbolFeatures(): void {
   if (registered) return;
   registered = true;
   const language = 'dockerfile';
