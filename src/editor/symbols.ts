@@ -76,7 +76,7 @@ function usesOf(analysis: Analysis, stage: number): string {
 function imageHover(found: ImageMention): string[] {
   const lines: string[] = [];
   if (found.kind === 'from') {
-    lines.push(found.image.toLowerCase() === 'scratch' ? `${code('scratch')}: the empty image, no files and no shell.` : `Image ${code(found.image)}`);
+    lines.push(found.image === 'scratch' ? `${code('scratch')}: the empty image, no files and no shell.` : `Image ${code(found.image)}`);
     if (found.written !== null) lines.push(`Written ${code(found.written)}; the global ARGs give ${code(found.image)} unless --build-arg changes them.`);
   } else {
     const use = found.kind === 'copy' ? 'COPY copies from its files' : 'RUN mounts its files';
