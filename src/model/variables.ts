@@ -8,6 +8,7 @@
 
 import { PLATFORM_ARGS } from './analyze.ts';
 import { lineEndOf, lineStartOf } from './edits/text.ts';
+import { argKeyValue } from './syntax/argWord.ts';
 import type { Analysis, Instruction, Span } from './types.ts';
 
 export interface Variable {
@@ -33,12 +34,6 @@ export function variableSlotBefore(prefix: string): string | null {
   if (/^\s*#/.test(prefix)) return null;
   const match = VARIABLE_SLOT.exec(prefix);
   return match === null ? null : (match[1] ?? '');
-}
-
-/** An ARG word's name and default ("k=v" or "k"). */
-function argWord(word: string): { name: string; value: string | null } {
-  const eq = word.indexOf('=');
-  return eq < 0 ? { name: word, value: null } : { name: word.slice(0, eq), value: word.slice(eq + 1) };
 }
 
 /** Adds (or, for a later declaration, moves to the end with its new value) a variable. */
@@ -69,7 +64,7 @@ function globalScope(analysis: Analysis, before: number): Map<string, Variable> 
     if (instruction.span.start >= firstFrom || instruction.span.end >= before) break;
     if (instruction.cmd !== 'arg') continue;
     for (const arg of instruction.args) {
-      const { name, value } = argWord(arg.value);
+      const { key: name, value } = argKeyValue(arg.value);
       put(scope, { name, value: value ?? analysis.globalArgs.get(name) ?? null, origin: 'global ARG', declaration: arg.span });
     }
   }
@@ -106,7 +101,7 @@ export function variablesInScope(analysis: Analysis, offset: number): Variable[]
     if (instruction.span.end >= lineStart) break;
     if (instruction.cmd !== 'arg') continue;
     for (const arg of instruction.args) {
-      const { name, value } = argWord(arg.value);
+      const { key: name, value } = argKeyValue(arg.value);
       // A stage's bare ARG takes the global default of the same name.
       put(scope, { name, value: value ?? globals.get(name)?.value ?? null, origin: 'ARG', declaration: arg.span });
     }

@@ -17,6 +17,7 @@ import { parseImageReference } from './imageReference';
 import { imageStartEnv } from './imageEnv';
 import { suggest } from '../graph/suggest';
 import { Layered } from './layered';
+import { argKeyValue } from '../syntax/argWord';
 
 // Keywords and AS are ASCII words; scanning for a letter of the other case
 // avoids allocating a converted copy for each of thousands of instructions.
@@ -31,11 +32,6 @@ const isLower = (s: string) => !hasCodeIn(s, 65, 90);
 const isUpper = (s: string) => !hasCodeIn(s, 97, 122);
 const selfConsistent = (s: string) => isLower(s) || isUpper(s);
 
-/** An ARG word split into key and optional default ("k=v" or "k"). */
-function argKeyValue(word: string): { key: string; value: string | null } {
-  const eq = word.indexOf('=');
-  return eq < 0 ? { key: word, value: null } : { key: word.slice(0, eq), value: word.slice(eq + 1) };
-}
 
 function replace(span: Span, text: string): QuickFix['edits'][number] {
   return { start: span.start, end: span.end, text };
